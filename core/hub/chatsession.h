@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#pragma once
+
+#include "core/common/error.h"
+#include "core/hub/callerinfo.h"
+#include "core/net/upstreamrequest.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/providersnapshot.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace AiHub::Net {
+class UpstreamCall;
+class UpstreamClient;
+} // namespace AiHub::Net
+namespace AiHub::Usage {
+class UsageRecorder;
+}
+namespace AiHub::Providers {
+class IChatStreamDecoder;
+}
+
+namespace AiHub::Hub {
+
+// One chat call relayed to a provider: sends it, decodes the answer, and records its usage exactly once,
+// however it ends (completed, failed, or cancelled because the client went away). Knows nothing of how the
+// hub's own clients are served: the server layer turns its signals into HTTP.
+class ChatSession final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatSession)
+
+public:
+    ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *recorder,
+                std::shared_ptr<const Providers::ProviderSnapshot> snapshot, Providers::ModelTarget target,
+                Providers::ChatCall call, CallerInfo caller, QObject *parent = nullptr);
+    ~ChatSession() override;
+
+    // Upstream connect / first-byte / idle limits; the adapter's defaults otherwise.
+    void setTimeouts(const Net::UpstreamTimeouts &timeouts) { m_timeouts = timeouts; }
+    void start();
+    // The client went away: stop the provider's work now and record what was produced.
+    void cancel();
+
+    bool isStream() const { return m_call.stream; }
+
+Q_SIGNALS:
+    void streamStarted();
+    void chunk(const QByteArray &openAiChunkJson);
+    // The stream ended normally; usageJson is the provider's usage object in OpenAI form (empty if none came).
+    void streamFinished(const QByteArray &usageJson);
+    void completed(const QByteArray &openAiBody);
+    void failed(const AiHub::Error &error, bool afterStreamStarted);
+
+private:
+    void onResponseStarted(int status);
+    void onBodyData(const QByteArray &data);
+    void onFinished();
+    void onUpstreamFailed(const AiHub::Error &error);
+    void handleEvents();
+    void fail(Error error);
+    void record(int status, const Error *error);
+    void releaseCall();
+
+    Net::UpstreamClient &m_client;
+    Usage::UsageRecorder *m_recorder;
+    std::shared_ptr<const Providers::ProviderSnapshot> m_snapshot; // keeps m_target.provider alive
+    Providers::ModelTarget m_target;
+    Providers::ChatCall m_call;
+    CallerInfo m_caller;
+    std::optional<Net::UpstreamTimeouts> m_timeouts;
+    Net::UpstreamCall *m_upstream = nullptr;
+    std::unique_ptr<Providers::IChatStreamDecoder> m_decoder;
+    std::vector<Providers::ChatEvent> m_events;
+    int m_upstreamStatus = 0;
+    QByteArray m_body; // non-streaming answers and error bodies
+    Providers::TokenUsage m_usage;
+    QByteArray m_usageJson;
+    qint64 m_firstTokenNs = 0;
+    bool m_streamStarted = false;
+    bool m_done = false;
+};
+
+} // namespace AiHub::Hub

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/providers/adaptercatalog.h"
+
+#include "core/providers/openaicompatibleadapter.h"
+
+namespace AiHub::Providers {
+
+const IProviderAdapter *AdapterCatalog::forKind(ProviderKind kind)
+{
+    static const OpenAiCompatibleAdapter openAiCompatible;
+    if (ProviderKinds::isOpenAiCompatible(kind))
+        return &openAiCompatible;
+    return nullptr;
+}
+
+} // namespace AiHub::Providers

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#pragma once
+
+#include "core/common/result.h"
+#include "core/net/upstreamrequest.h"
+#include "core/providers/chatcall.h"
+#include "core/providers/ichatstreamdecoder.h"
+#include "core/providers/tokenusage.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace AiHub::Providers {
+
+struct LiveProvider;
+struct LiveCredential;
+
+struct ChatCompletion {
+    QByteArray body; // an OpenAI chat.completion JSON object
+    TokenUsage usage;
+};
+
+// Everything that differs between providers' wire formats, and nothing else: no I/O, no state.
+class IProviderAdapter {
+public:
+    virtual ~IProviderAdapter() = default;
+
+    [[nodiscard]] virtual Result<Net::UpstreamRequest> chatRequest(const LiveProvider &provider,
+                                                                   const LiveCredential *credential,
+                                                                   const ChatCall &call) const = 0;
+    virtual std::unique_ptr<IChatStreamDecoder> streamDecoder(const LiveProvider &provider) const = 0;
+    [[nodiscard]] virtual Result<ChatCompletion> parseCompletion(const LiveProvider &provider,
+                                                                 const QByteArray &body) const = 0;
+    // A non-2xx answer turned into the hub's error, naming the provider and saying what to do.
+    virtual Error mapError(const LiveProvider &provider, int status, const QByteArray &body,
+                           int retryAfterSeconds) const = 0;
+
+    // Live model discovery.
+    [[nodiscard]] virtual Result<Net::UpstreamRequest> modelsRequest(const LiveProvider &provider,
+                                                                     const LiveCredential *credential) const = 0;
+    [[nodiscard]] virtual Result<QStringList> parseModels(const QByteArray &body) const = 0;
+
+    // The cheapest real call that proves the credential works (`provider test`).
+    [[nodiscard]] virtual Result<Net::UpstreamRequest> testRequest(const LiveProvider &provider,
+                                                                   const LiveCredential *credential) const = 0;
+};
+
+} // namespace AiHub::Providers

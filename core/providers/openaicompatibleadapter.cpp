@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/providers/openaicompatibleadapter.h"
+
+#include "core/providers/liveprovider.h"
+#include "core/providers/openaierrorbody.h"
+#include "core/providers/openaistreamdecoder.h"
+#include "core/providers/openaiusage.h"
+
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+namespace AiHub::Providers {
+
+namespace {
+QString label(const LiveProvider &provider)
+{
+    return QStringLiteral("%1 (provider \"%2\")").arg(ProviderKinds::displayName(provider.config.kind),
+                                                      provider.config.name);
+}
+
+bool looksLikeBadKey(const OpenAiErrorBody &e)
+{
+    // xAI answers a bad key with 400 and a message, not 401.
+    const QString m = e.message.toLower();
+    return m.contains(QStringLiteral("api key")) || m.contains(QStringLiteral("api-key"))
+        || e.code == QStringLiteral("invalid_api_key");
+}
+
+bool looksLikeContextTooLong(const OpenAiErrorBody &e)
+{
+    const QString m = e.message.toLower();
+    return e.code == QStringLiteral("context_length_exceeded") || m.contains(QStringLiteral("context length"))
+        || m.contains(QStringLiteral("maximum context")) || m.contains(QStringLiteral("too many tokens"));
+}
+
+bool looksLikeRefusal(const OpenAiErrorBody &e)
+{
+    return e.code == QStringLiteral("content_filter") || e.code == QStringLiteral("content_policy_violation")
+        || e.type == QStringLiteral("content_policy_violation");
+}
+} // namespace
+
+Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::baseRequest(const LiveProvider &provider,
+                                                                  const LiveCredential *credential,
+                                                                  const QByteArray &method, const QString &path) const
+{
+    if (!credential || credential->secret.apiKey.isEmpty()) {
+        return fail(ErrorCode::UpstreamBadCredentials,
+                    QStringLiteral("%1 has no usable API key. Add one with `aigne-hubd provider credential add %2` "
+                                   "or in Providers.%3")
+                        .arg(label(provider), provider.config.name,
+                             provider.problems.isEmpty() ? QString() : u' ' + provider.problems.constFirst()));
+    }
+    Net::UpstreamRequest request;
+    request.method = method;
+    request.url = QUrl(provider.config.effectiveBaseUrl() + path);
+    if (!request.url.isValid() || request.url.host().isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("The base URL of %1 is not a valid URL: %2")
+                                                    .arg(label(provider), provider.config.effectiveBaseUrl()));
+    request.headers.append({ "Authorization", "Bearer " + credential->secret.apiKey.toUtf8() });
+    if (provider.config.kind == ProviderKind::OpenRouter) {
+        // OpenRouter attributes traffic to the calling app with these two headers.
+        request.headers.append({ "HTTP-Referer", "https://www.aigne.io/" });
+        request.headers.append({ "X-Title", "AIGNE Hub" });
+    }
+    return request;
+}
+
+Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProvider &provider,
+                                                                  const LiveCredential *credential,
+                                                                  const ChatCall &call) const
+{
+    auto request = baseRequest(provider, credential, "POST", QStringLiteral("/chat/completions"));
+    if (!request)
+        return request;
+    nlohmann::json body = call.body;
+    if (call.stream) {
+        body["stream"] = true;
+        // Always ask for usage, so every call is accounted; the relay hands it on only if the client asked.
+        body["stream_options"]["include_usage"] = true;
+    } else {
+        body.erase("stream_options"); // OpenAI rejects stream_options without stream
+    }
+    request->body = QByteArray::fromStdString(body.dump());
+    request->headers.append({ "Content-Type", "application/json" });
+    request->headers.append({ "Accept", call.stream ? "text/event-stream" : "application/json" });
+    return request;
+}
+
+std::unique_ptr<IChatStreamDecoder> OpenAiCompatibleAdapter::streamDecoder(const LiveProvider &provider) const
+{
+    return std::make_unique<OpenAiStreamDecoder>(label(provider));
+}
+
+Result<ChatCompletion> OpenAiCompatibleAdapter::parseCompletion(const LiveProvider &provider,
+                                                                const QByteArray &body) const
+{
+    const nlohmann::json root = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr,
+                                                      false);
+    if (!root.is_object() || !root.contains("choices"))
+        return fail(ErrorCode::UpstreamProtocol,
+                    QStringLiteral("%1 answered with something that is not a chat completion; try again, and check "
+                                   "the provider's base URL if it keeps happening")
+                        .arg(label(provider)));
+    ChatCompletion out;
+    out.body = body; // relayed unchanged: clients see every field the provider sent
+    if (const auto usage = root.find("usage"); usage != root.end())
+        out.usage = OpenAiUsage::fromJson(*usage);
+    return out;
+}
+
+Error OpenAiCompatibleAdapter::mapError(const LiveProvider &provider, int status, const QByteArray &body,
+                                        int retryAfterSeconds) const
+{
+    const OpenAiErrorBody e = OpenAiErrorBody::parse(body);
+    const QString who = label(provider);
+    const QString what = QStringLiteral("HTTP %1: %2").arg(status).arg(e.message.isEmpty() ? QStringLiteral("no "
+                                                                                                           "details")
+                                                                                           : e.message);
+    Error error;
+    error.upstreamStatus = status;
+    error.retryAfterSeconds = retryAfterSeconds;
+    error.provider = provider.config.name;
+    if (status == 401 || status == 403 || (status == 400 && looksLikeBadKey(e))) {
+        error.code = ErrorCode::UpstreamBadCredentials;
+        error.message = QStringLiteral("%1 rejected the API key (%2). Check the key for \"%3\" in Providers, or "
+                                       "replace it with `aigne-hubd provider credential add %3`.")
+                            .arg(who, what, provider.config.name);
+    } else if (status == 429) {
+        error.code = ErrorCode::UpstreamRateLimited;
+        error.message = QStringLiteral("%1 is rate-limiting requests (%2). Wait%3 and try again.")
+                            .arg(who, what,
+                                 retryAfterSeconds >= 0 ? QStringLiteral(" %1 s").arg(retryAfterSeconds) : QString());
+    } else if (status == 404) {
+        error.code = ErrorCode::UpstreamModelNotFound;
+        error.message = QStringLiteral("%1 does not offer this model (%2). GET /v1/models lists the models it has.")
+                            .arg(who, what);
+    } else if (status == 402) {
+        error.code = ErrorCode::UpstreamUnavailable;
+        error.message = QStringLiteral("The account at %1 has run out of balance (%2). Top it up with the provider.")
+                            .arg(who, what);
+    } else if (status == 408 || status == 504) {
+        error.code = ErrorCode::UpstreamTimeout;
+        error.message = QStringLiteral("%1 timed out (%2). Try again.").arg(who, what);
+    } else if (status >= 400 && status < 500) {
+        if (looksLikeContextTooLong(e)) {
+            error.code = ErrorCode::UpstreamBadRequest;
+            error.message = QStringLiteral("The conversation is too long for this model at %1 (%2). Shorten it or "
+                                           "choose a model with a larger context.")
+                                .arg(who, what);
+        } else if (looksLikeRefusal(e)) {
+            error.code = ErrorCode::UpstreamRefused;
+            error.message = QStringLiteral("%1 refused to answer (%2).").arg(who, what);
+        } else {
+            error.code = ErrorCode::UpstreamBadRequest;
+            error.message = QStringLiteral("%1 rejected the request (%2).").arg(who, what);
+        }
+    } else {
+        error.code = ErrorCode::UpstreamUnavailable;
+        error.message = QStringLiteral("%1 could not answer (%2). Try again shortly.").arg(who, what);
+    }
+    return error;
+}
+
+Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::modelsRequest(const LiveProvider &provider,
+                                                                    const LiveCredential *credential) const
+{
+    return baseRequest(provider, credential, "GET", QStringLiteral("/models"));
+}
+
+Result<QStringList> OpenAiCompatibleAdapter::parseModels(const QByteArray &body) const
+{
+    const nlohmann::json root = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr,
+                                                      false);
+    const auto data = root.is_object() ? root.find("data") : root.end();
+    if (!root.is_object() || data == root.end() || !data->is_array())
+        return fail(ErrorCode::UpstreamProtocol, QStringLiteral("the model list is not in the expected form"));
+    QStringList ids;
+    for (const auto &model : *data) {
+        if (const auto id = model.find("id"); id != model.end() && id->is_string())
+            ids.append(QString::fromStdString(id->get<std::string>()));
+    }
+    return ids;
+}
+
+Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::testRequest(const LiveProvider &provider,
+                                                                  const LiveCredential *credential) const
+{
+    // OpenRouter lists models without a key, so ask about the key itself there.
+    const bool openRouter = provider.config.kind == ProviderKind::OpenRouter;
+    return baseRequest(provider, credential, "GET", openRouter ? QStringLiteral("/key") : QStringLiteral("/models"));
+}
+
+} // namespace AiHub::Providers

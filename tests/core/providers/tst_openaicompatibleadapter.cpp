@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/providers/adaptercatalog.h"
+#include "core/providers/iprovideradapter.h"
+#include "core/providers/liveprovider.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace AiHub;
+using namespace AiHub::Providers;
+
+namespace {
+LiveProvider provider(ProviderKind kind, const QString &name, const QString &baseUrl = {})
+{
+    LiveProvider p;
+    p.config.kind = kind;
+    p.config.name = name;
+    p.config.baseUrl = baseUrl;
+    p.adapter = AdapterCatalog::forKind(kind);
+    LiveCredential c;
+    c.info.label = QStringLiteral("default");
+    c.secret.apiKey = QStringLiteral("sk-test-123");
+    p.credentials.append(c);
+    return p;
+}
+
+QByteArray header(const Net::UpstreamRequest &r, const QByteArray &name)
+{
+    for (const auto &h : r.headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QByteArray fixtureBody(const QString &path)
+{
+    QFile f(QStringLiteral(AIHUB_TEST_DATA_DIR "/fixtures/") + path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(path));
+    QByteArray all = f.readAll();
+    if (!path.endsWith(QStringLiteral(".http")))
+        return all;
+    const qsizetype crlf = all.indexOf("\r\n\r\n");
+    const qsizetype lf = all.indexOf("\n\n");
+    if (crlf >= 0 && (lf < 0 || crlf < lf))
+        return all.mid(crlf + 4);
+    return lf >= 0 ? all.mid(lf + 2) : all;
+}
+} // namespace
+
+class TestOpenAiCompatibleAdapter final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void catalog_hasAdapterForEveryOpenAiCompatibleKind()
+    {
+        for (ProviderKind k : ProviderKinds::all())
+            QCOMPARE(AdapterCatalog::forKind(k) != nullptr, ProviderKinds::isOpenAiCompatible(k));
+    }
+    void chatRequest_golden_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("url");
+        QTest::newRow("openai") << int(ProviderKind::OpenAI) << QStringLiteral("https://api.openai.com/v1/chat/completions");
+        QTest::newRow("deepseek") << int(ProviderKind::DeepSeek) << QStringLiteral("https://api.deepseek.com/chat/completions");
+        QTest::newRow("xai") << int(ProviderKind::XAI) << QStringLiteral("https://api.x.ai/v1/chat/completions");
+        QTest::newRow("openrouter") << int(ProviderKind::OpenRouter)
+                                    << QStringLiteral("https://openrouter.ai/api/v1/chat/completions");
+    }
+    void chatRequest_golden()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, url);
+        const LiveProvider p = provider(ProviderKind(kind), QStringLiteral("p"));
+        ChatCall call;
+        call.body = nlohmann::json::parse(R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],
+                                             "temperature":0.2,"logprobs":true,"stream":true})");
+        call.stream = true;
+        auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
+        QVERIFY(request.has_value());
+        QCOMPARE(request->method, QByteArray("POST"));
+        QCOMPARE(request->url.toString(), url);
+        QCOMPARE(header(*request, "Authorization"), QByteArray("Bearer sk-test-123"));
+        QCOMPARE(header(*request, "Content-Type"), QByteArray("application/json"));
+        QCOMPARE(header(*request, "Accept"), QByteArray("text/event-stream"));
+        QCOMPARE(header(*request, "X-Title").isEmpty(), ProviderKind(kind) != ProviderKind::OpenRouter);
+        const auto body = nlohmann::json::parse(request->body.toStdString());
+        QCOMPARE(body["model"], "gpt-4o-mini");
+        QCOMPARE(body["stream"], true);
+        QCOMPARE(body["stream_options"]["include_usage"], true); // always asked, so every call is accounted
+        QCOMPARE(body["temperature"], 0.2);                       // unknown-to-us fields pass through
+        QCOMPARE(body["logprobs"], true);
+    }
+    void chatRequest_nonStreaming_dropsStreamOptions()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"), QStringLiteral("http://127.0.0.1:9/v1/"));
+        ChatCall call;
+        call.body = nlohmann::json::parse(R"({"model":"m","messages":[],"stream_options":{"include_usage":true}})");
+        auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
+        QVERIFY(request.has_value());
+        QCOMPARE(request->url.toString(), QStringLiteral("http://127.0.0.1:9/v1/chat/completions"));
+        QVERIFY(!nlohmann::json::parse(request->body.toStdString()).contains("stream_options"));
+        QCOMPARE(header(*request, "Accept"), QByteArray("application/json"));
+    }
+    void chatRequest_withoutCredential_explainsHowToAddOne()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("work"));
+        auto request = p.adapter->chatRequest(p, nullptr, ChatCall {});
+        QVERIFY(!request.has_value());
+        QCOMPARE(request.error().code, ErrorCode::UpstreamBadCredentials);
+        QVERIFY(request.error().message.contains(QStringLiteral("provider credential add work")));
+    }
+    void parseCompletion_fixture_keepsBodyAndReadsUsage()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        const QByteArray body = fixtureBody(QStringLiteral("openai/chat-basic.response.http"));
+        auto completion = p.adapter->parseCompletion(p, body);
+        QVERIFY(completion.has_value());
+        QCOMPARE(completion->body, body);
+        QCOMPARE(completion->usage.outputTokens, 377);
+        QVERIFY(completion->usage.inputTokens.has_value());
+        QVERIFY(!p.adapter->parseCompletion(p, "<html>bad gateway</html>").has_value());
+    }
+    void mapError_table_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("401") << int(ProviderKind::OpenAI) << 401
+                             << QByteArray(R"({"error":{"message":"Incorrect API key provided: sk-...","type":"invalid_request_error","code":"invalid_api_key"}})")
+                             << int(ErrorCode::UpstreamBadCredentials) << QStringLiteral("Check the key for \"p\"");
+        QTest::newRow("xai bad key is 400") << int(ProviderKind::XAI) << 400
+                                            << QByteArray(R"({"code":"Client specified an invalid argument","error":"Incorrect API key provided: xa***. You can obtain an API key from https://console.x.ai."})")
+                                            << int(ErrorCode::UpstreamBadCredentials) << QStringLiteral("xAI");
+        QTest::newRow("404 fixture") << int(ProviderKind::OpenAI) << 404
+                                     << fixtureBody(QStringLiteral("openai/error-404-model-not-found.response.http"))
+                                     << int(ErrorCode::UpstreamModelNotFound) << QStringLiteral("does not offer");
+        QTest::newRow("400 fixture") << int(ProviderKind::OpenAI) << 400
+                                     << fixtureBody(QStringLiteral("openai/error-400-unsupported-parameter.response.http"))
+                                     << int(ErrorCode::UpstreamBadRequest) << QStringLiteral("max_tokens");
+        QTest::newRow("context") << int(ProviderKind::OpenAI) << 400
+                                 << QByteArray(R"({"error":{"message":"This model's maximum context length is 8192 tokens","code":"context_length_exceeded"}})")
+                                 << int(ErrorCode::UpstreamBadRequest) << QStringLiteral("too long");
+        QTest::newRow("429 openrouter fixture") << int(ProviderKind::OpenRouter) << 429
+                                                << fixtureBody(QStringLiteral("openrouter/error-429-upstream-rate-limited.http"))
+                                                << int(ErrorCode::UpstreamRateLimited) << QStringLiteral("Wait 7 s");
+        QTest::newRow("502 html") << int(ProviderKind::DeepSeek) << 502 << QByteArray("<html>Bad Gateway</html>")
+                                  << int(ErrorCode::UpstreamUnavailable) << QStringLiteral("Bad Gateway");
+        QTest::newRow("504") << int(ProviderKind::OpenAI) << 504 << QByteArray("{}")
+                             << int(ErrorCode::UpstreamTimeout) << QStringLiteral("timed out");
+        QTest::newRow("402 deepseek") << int(ProviderKind::DeepSeek) << 402
+                                      << QByteArray(R"({"error":{"message":"Insufficient Balance"}})")
+                                      << int(ErrorCode::UpstreamUnavailable) << QStringLiteral("balance");
+    }
+    void mapError_table()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, code);
+        QFETCH(QString, mentions);
+        const LiveProvider p = provider(ProviderKind(kind), QStringLiteral("p"));
+        const Error e = p.adapter->mapError(p, status, body, status == 429 ? 7 : -1);
+        QCOMPARE(int(e.code), code);
+        QCOMPARE(e.upstreamStatus, status);
+        QCOMPARE(e.provider, QStringLiteral("p"));
+        QVERIFY2(e.message.contains(mentions), qPrintable(e.message));
+        QVERIFY(e.message.contains(QStringLiteral("\"p\"")));
+    }
+    void parseModels_openAiShape()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("p"));
+        auto ids = p.adapter->parseModels(R"({"object":"list","data":[{"id":"gpt-4o"},{"id":"gpt-4o-mini"}]})");
+        QVERIFY(ids.has_value());
+        QCOMPARE(*ids, QStringList({ QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini") }));
+        QVERIFY(!p.adapter->parseModels("[]").has_value());
+    }
+    void testRequest_openRouterAsksAboutTheKey()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenRouter, QStringLiteral("or"));
+        auto r = p.adapter->testRequest(p, &p.credentials.constFirst());
+        QVERIFY(r.has_value());
+        QCOMPARE(r->method, QByteArray("GET"));
+        QVERIFY(r->url.path().endsWith(QStringLiteral("/key")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenAiCompatibleAdapter)
+#include "tst_openaicompatibleadapter.moc"
