@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/net/upstreamclient.h"
+
+#include "core/net/upstreamcall.h"
+
+#ifndef AIHUB_VERSION
+#define AIHUB_VERSION "0.0.0"
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace AiHub::Net {
+
+namespace {
+
+constexpr int ActiveSweepMs = 100; // timeout precision while calls run
+
+bool isToken(QByteArrayView v)
+{
+    if (v.isEmpty())
+        return false;
+    for (const char c : v) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool isSafeValue(QByteArrayView v)
+{
+    for (const char c : v) {
+        if (c == '\r' || c == '\n' || c == '\0')
+            return false;
+    }
+    return true;
+}
+
+bool nameIs(const QByteArray &name, QByteArrayView wanted)
+{
+    return wanted.compare(name, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+UpstreamClient::UpstreamClient(QObject *parent)
+    : QObject(parent)
+{
+    m_sweepTimer.setTimerType(Qt::CoarseTimer);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &UpstreamClient::sweep);
+}
+
+UpstreamClient::~UpstreamClient()
+{
+    m_sweepTimer.stop();
+    const QList<UpstreamCall *> calls = std::exchange(m_calls, {});
+    for (UpstreamCall *call : calls)
+        call->orphan();
+    // Every connection is a child and goes with us; close them first so no callback reaches a half-dead client.
+    for (UpstreamConnection *connection : findChildren<UpstreamConnection *>(Qt::FindDirectChildrenOnly))
+        connection->close();
+}
+
+void UpstreamClient::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_tlsConfiguration = configuration;
+    m_tlsConfiguration.setAllowedNextProtocols({ QByteArray(QSslConfiguration::NextProtocolHttp1_1) });
+    m_tlsConfigured = true;
+}
+
+const QSslConfiguration &UpstreamClient::tlsConfiguration()
+{
+    if (!m_tlsConfigured)
+        setTlsConfiguration(QSslConfiguration::defaultConfiguration());
+    return m_tlsConfiguration;
+}
+
+void UpstreamClient::setIdleTimeoutMs(int ms)
+{
+    m_idleTimeoutMs = std::max(0, ms);
+    updateSweepTimer();
+}
+
+void UpstreamClient::setMaxIdlePerHost(int count)
+{
+    m_maxIdlePerHost = std::max(0, count);
+}
+
+void UpstreamClient::setMaxOpenConnections(int count)
+{
+    m_maxOpenConnections = std::max(1, count);
+}
+
+UpstreamCall *UpstreamClient::send(UpstreamRequest request)
+{
+    auto *call = new UpstreamCall(this);
+    call->m_url = request.url;
+    call->m_timeouts = request.timeouts;
+    registerCall(call);
+    call->m_starting = true;
+    const auto invalid = [&](const QString &message) {
+        call->failWith(Error::make(ErrorCode::InvalidArgument, message));
+        call->m_starting = false;
+        return call;
+    };
+
+    const QUrl &url = request.url;
+    const QString scheme = url.scheme();
+    if (scheme != u"http"_s && scheme != u"https"_s)
+        return invalid(u"unsupported upstream URL \""_s + url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)
+                       + u"\"; use an http:// or https:// URL"_s);
+    if (url.host().isEmpty())
+        return invalid(u"the upstream URL \""_s + url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)
+                       + u"\" has no host"_s);
+    if (!isToken(request.method))
+        return invalid(u"invalid HTTP method \""_s + QString::fromLatin1(request.method.left(32)) + u'"');
+
+    const bool tls = scheme == u"https"_s;
+    const int defaultPort = tls ? 443 : 80;
+    const int port = url.port(defaultPort);
+    call->m_tls = tls;
+    call->m_host = url.host();
+    call->m_port = quint16(port);
+    call->m_head = request.method == "HEAD";
+    call->m_poolKey = scheme + u"://"_s + call->m_host + u':' + QString::number(port);
+
+    bool callerHost = false;
+    bool callerUserAgent = false;
+    qsizetype headerBytes = 0;
+    for (const auto &[name, value] : std::as_const(request.headers)) {
+        if (!isToken(name) || !isSafeValue(value))
+            return invalid(u"invalid request header \""_s + QString::fromLatin1(name.left(64))
+                           + u"\": header names must be tokens and values must not contain line breaks"_s);
+        headerBytes += name.size() + value.size() + 4;
+        if (nameIs(name, "host"))
+            callerHost = true;
+        else if (nameIs(name, "user-agent"))
+            callerUserAgent = true;
+        else if (nameIs(name, "connection") && value.toLower().contains("close"))
+            call->m_closeAfter = true;
+    }
+
+    QByteArray target = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    if (target.isEmpty() || target.front() != '/')
+        target.prepend('/');
+    QByteArray hostHeader = url.host(QUrl::FullyEncoded).toLatin1();
+    if (hostHeader.contains(':'))
+        hostHeader = '[' + hostHeader + ']';
+    if (port != defaultPort)
+        hostHeader += ':' + QByteArray::number(port);
+    const bool sendLength = !request.body.isEmpty() || request.method == "POST" || request.method == "PUT"
+        || request.method == "PATCH";
+
+    // The whole request in one buffer, so it leaves in one write.
+    QByteArray &wire = call->m_wire;
+    wire.reserve(request.method.size() + target.size() + hostHeader.size() + headerBytes + request.body.size() + 96);
+    wire += request.method;
+    wire += ' ';
+    wire += target;
+    wire += " HTTP/1.1\r\n";
+    if (!callerHost) {
+        wire += "Host: ";
+        wire += hostHeader;
+        wire += "\r\n";
+    }
+    if (!callerUserAgent)
+        wire += "User-Agent: aigne-hub/" AIHUB_VERSION "\r\n";
+    if (sendLength) {
+        wire += "Content-Length: ";
+        wire += QByteArray::number(request.body.size());
+        wire += "\r\n";
+    }
+    for (const auto &[name, value] : std::as_const(request.headers)) {
+        // We frame the body ourselves.
+        if (nameIs(name, "content-length") || nameIs(name, "transfer-encoding"))
+            continue;
+        wire += name;
+        wire += ": ";
+        wire += value;
+        wire += "\r\n";
+    }
+    wire += "\r\n";
+    wire += request.body;
+
+    call->attach(true);
+    call->m_starting = false;
+    return call;
+}
+
+Result<UpstreamConnection *> UpstreamClient::acquire(const QString &poolKey, bool tls, const QString &host,
+                                                     quint16 port, bool allowReuse)
+{
+    if (allowReuse) {
+        const auto it = m_idle.find(poolKey);
+        if (it != m_idle.end()) {
+            QList<UpstreamConnection *> &list = it.value();
+            while (!list.isEmpty()) {
+                UpstreamConnection *connection = list.takeLast(); // LIFO: the warmest connection
+                --m_idleCount;
+                if (connection->isReusable())
+                    return connection;
+                discard(connection);
+            }
+        }
+    }
+    if (m_openCount >= m_maxOpenConnections && !evictOldestIdle())
+        return fail(ErrorCode::UpstreamUnavailable,
+                    u"cannot open another connection to "_s + host + u':' + QString::number(port) + u": the hub already has "_s
+                        + QString::number(m_openCount)
+                        + u" upstream connections open, its limit; retry when fewer requests are running"_s);
+    auto *connection = new UpstreamConnection(tls, host, port, this);
+    connection->setPoolKey(poolKey);
+    ++m_openCount;
+    return connection;
+}
+
+void UpstreamClient::release(UpstreamConnection *connection)
+{
+    if (!connection->isReusable() || m_maxIdlePerHost == 0) {
+        discard(connection);
+        return;
+    }
+    QList<UpstreamConnection *> &list = m_idle[connection->poolKey()];
+    if (list.size() >= m_maxIdlePerHost) {
+        discard(connection);
+        return;
+    }
+    connection->setListener(this);
+    connection->setIdleSinceNs(UpstreamConnection::nowNs());
+    list.append(connection);
+    ++m_idleCount;
+    updateSweepTimer();
+}
+
+void UpstreamClient::discard(UpstreamConnection *connection)
+{
+    if (connection->parent() != this)
+        return; // already discarded
+    connection->close();
+    connection->setParent(nullptr);
+    connection->deleteLater(); // we may be inside one of its socket's signals
+    --m_openCount;
+}
+
+void UpstreamClient::closeIdleConnections()
+{
+    const auto idle = std::exchange(m_idle, {});
+    m_idleCount = 0;
+    for (const auto &list : idle) {
+        for (UpstreamConnection *connection : list)
+            discard(connection);
+    }
+    updateSweepTimer();
+}
+
+bool UpstreamClient::evictOldestIdle()
+{
+    QList<UpstreamConnection *> *oldest = nullptr;
+    for (auto &list : m_idle) {
+        if (!list.isEmpty() && (!oldest || list.first()->idleSinceNs() < oldest->first()->idleSinceNs()))
+            oldest = &list;
+    }
+    if (!oldest)
+        return false;
+    UpstreamConnection *connection = oldest->takeFirst();
+    --m_idleCount;
+    discard(connection);
+    return true;
+}
+
+void UpstreamClient::removeIdle(UpstreamConnection *connection)
+{
+    const auto it = m_idle.find(connection->poolKey());
+    if (it != m_idle.end() && it->removeOne(connection))
+        --m_idleCount;
+}
+
+void UpstreamClient::registerCall(UpstreamCall *call)
+{
+    call->m_callIndex = m_calls.size();
+    m_calls.append(call);
+    if (m_calls.size() == 1)
+        updateSweepTimer();
+}
+
+void UpstreamClient::unregisterCall(UpstreamCall *call)
+{
+    const qsizetype index = call->m_callIndex;
+    if (index < 0 || index >= m_calls.size() || m_calls.at(index) != call)
+        return;
+    UpstreamCall *last = m_calls.takeLast();
+    if (last != call) {
+        m_calls[index] = last;
+        last->m_callIndex = index;
+    }
+    call->m_callIndex = -1;
+    if (m_calls.isEmpty())
+        updateSweepTimer();
+}
+
+void UpstreamClient::sweep()
+{
+    const qint64 now = UpstreamConnection::nowNs();
+    // Backwards, re-checking the bound: a failed() handler may cancel or delete other calls.
+    for (qsizetype i = m_calls.size(); i-- > 0;) {
+        if (i < m_calls.size())
+            m_calls.at(i)->checkDeadline(now);
+    }
+    if (m_idleCount > 0 && m_idleTimeoutMs > 0) {
+        const qint64 cutoff = now - qint64(m_idleTimeoutMs) * 1000000;
+        for (auto it = m_idle.begin(); it != m_idle.end();) {
+            QList<UpstreamConnection *> &list = it.value();
+            while (!list.isEmpty() && list.first()->idleSinceNs() <= cutoff) {
+                UpstreamConnection *connection = list.takeFirst();
+                --m_idleCount;
+                discard(connection);
+            }
+            it = list.isEmpty() ? m_idle.erase(it) : std::next(it);
+        }
+    }
+    updateSweepTimer();
+}
+
+void UpstreamClient::updateSweepTimer()
+{
+    int interval = 0;
+    if (!m_calls.isEmpty())
+        interval = ActiveSweepMs;
+    else if (m_idleCount > 0 && m_idleTimeoutMs > 0)
+        interval = std::clamp(m_idleTimeoutMs / 4, ActiveSweepMs, 1000);
+    if (interval == 0) {
+        m_sweepTimer.stop();
+        return;
+    }
+    if (!m_sweepTimer.isActive() || m_sweepTimer.interval() != interval)
+        m_sweepTimer.start(interval);
+}
+
+void UpstreamClient::upstreamResponseStarted(UpstreamConnection *connection)
+{
+    removeIdle(connection);
+    discard(connection);
+}
+
+void UpstreamClient::upstreamBodyData(UpstreamConnection *connection, const QByteArray &)
+{
+    removeIdle(connection);
+    discard(connection);
+}
+
+void UpstreamClient::upstreamFinished(UpstreamConnection *connection)
+{
+    removeIdle(connection);
+    discard(connection);
+}
+
+void UpstreamClient::upstreamFailed(UpstreamConnection *connection, const Error &)
+{
+    removeIdle(connection);
+    discard(connection);
+}
+
+} // namespace AiHub::Net
