@@ -59,11 +59,11 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::baseRequest(const LiveProv
     if (!request.url.isValid() || request.url.host().isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("The base URL of %1 is not a valid URL: %2")
                                                     .arg(label(provider), provider.config.effectiveBaseUrl()));
-    request.headers.append({ "Authorization", "Bearer " + credential->secret.apiKey.toUtf8() });
+    request.headers.emplaceBack(QByteArray("Authorization"), QByteArray("Bearer " + credential->secret.apiKey.toUtf8()));
     if (provider.config.kind == ProviderKind::OpenRouter) {
         // OpenRouter attributes traffic to the calling app with these two headers.
-        request.headers.append({ "HTTP-Referer", "https://www.aigne.io/" });
-        request.headers.append({ "X-Title", "AIGNE Hub" });
+        request.headers.emplaceBack(QByteArray("HTTP-Referer"), QByteArray("https://www.aigne.io/"));
+        request.headers.emplaceBack(QByteArray("X-Title"), QByteArray("AIGNE Hub"));
     }
     return request;
 }
@@ -84,8 +84,8 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProv
         body.erase("stream_options"); // OpenAI rejects stream_options without stream
     }
     request->body = QByteArray::fromStdString(body.dump());
-    request->headers.append({ "Content-Type", "application/json" });
-    request->headers.append({ "Accept", call.stream ? "text/event-stream" : "application/json" });
+    request->headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
+    request->headers.emplaceBack(QByteArray("Accept"), QByteArray(call.stream ? "text/event-stream" : "application/json"));
     return request;
 }
 
