@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#pragma once
+
+#include "core/common/result.h"
+#include "core/usage/usagerecord.h"
+
+#include <QDeadlineTimer>
+#include <QList>
+#include <QMutex>
+#include <QWaitCondition>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace AiHub::Storage {
+class Database;
+}
+
+namespace AiHub::Usage {
+
+struct UsageRecorderOptions {
+    std::chrono::milliseconds batchInterval { 50 }; // a row waits at most this long before its batch is written
+    int maxBatchRows = 500;                          // ...or until this many rows are waiting
+    std::chrono::milliseconds retryDelay { 1000 };   // after a failed batch (e.g. the database stayed locked)
+    std::chrono::milliseconds stopTimeout { 30000 }; // how long stop() keeps retrying a failing database
+    qsizetype maxPendingRows = 1000000;              // memory guard while the database is unusable; see dropped
+};
+
+struct UsageRecorderCounters {
+    qint64 written = 0;       // rows committed
+    qint64 failedBatches = 0; // batch writes that failed (their rows were kept and retried)
+    qint64 pending = 0;       // rows waiting, including a batch being written
+    qint64 dropped = 0;       // rows refused because maxPendingRows were already waiting (each one is logged)
+};
+
+// Records every call through the hub without slowing the request down: record() only appends to a queue under a
+// mutex; a dedicated writer thread (with its own connection) commits the queue in batches, one transaction and one
+// prepared statement per batch. A failed batch stays queued, in order, and is retried after retryDelay with a
+// warning in the log. stop() writes everything still queued before it returns.
+class UsageRecorder final {
+public:
+    explicit UsageRecorder(std::shared_ptr<Storage::Database> database, UsageRecorderOptions options = {});
+    ~UsageRecorder(); // stop(); logs loudly if rows could not be written
+    Q_DISABLE_COPY_MOVE(UsageRecorder)
+
+    void start();
+    // Writes all queued rows, then ends the writer thread. Fails (and keeps the rows) if the database stayed
+    // unusable for stopTimeout. Without a running writer it writes the queue on the calling thread.
+    [[nodiscard]] Status stop();
+    bool isRunning() const;
+
+    // Thread-safe and cheap; createdAtMs 0 is replaced by the current time.
+    void record(UsageRecord record);
+
+    // Waits until the rows queued so far are written; fails if a batch fails meanwhile. For tests and shutdown.
+    [[nodiscard]] Status flush();
+
+    UsageRecorderCounters counters() const;
+
+    // The newest `limit` rows in the database, newest first (rows still queued are not included).
+    [[nodiscard]] Result<QList<UsageRecord>> recent(int limit) const;
+
+private:
+    void writerLoop();
+    [[nodiscard]] Status drainOnThisThread();
+    [[nodiscard]] Status writeBatch(const QList<UsageRecord> &batch) const;
+    QList<UsageRecord> takeBatch();
+    void restoreBatch(QList<UsageRecord> batch, const Error &error);
+
+    std::shared_ptr<Storage::Database> m_database;
+    const UsageRecorderOptions m_options;
+
+    mutable QMutex m_mutex;
+    QWaitCondition m_wake;     // the writer waits here for rows, a flush or stop
+    QWaitCondition m_progress; // flush() and stop() wait here for the writer
+    QList<UsageRecord> m_pending;
+    qsizetype m_inFlight = 0;
+    QDeadlineTimer m_batchDue;
+    QDeadlineTimer m_retryAt;
+    QDeadlineTimer m_stopDeadline;
+    bool m_running = false;
+    bool m_stopping = false;
+    int m_flushRequests = 0;
+    qint64 m_written = 0;
+    qint64 m_failedBatches = 0;
+    qint64 m_dropped = 0;
+    std::optional<Error> m_lastError;
+    std::unique_ptr<QThread> m_thread;
+};
+
+} // namespace AiHub::Usage
