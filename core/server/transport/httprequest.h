@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace AiHub::Server {
+
+// One parsed HTTP request as the rest of the server sees it. A plain value: no Qt HTTP Server type leaks out.
+class HttpRequest
+{
+public:
+    enum class Method { Get, Head, Post, Put, Delete, Patch, Options, Connect, Trace, Unknown };
+
+    Method method = Method::Unknown;
+    QByteArray methodToken;        // as sent, e.g. "GET" or "BREW"
+    QByteArray target;             // raw request-target, e.g. "/v1/models?x=1"
+    QString path;                  // percent-decoded path only, e.g. "/v1/models"
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;  // as sent, in order (compare names case-insensitively)
+    QByteArray body;
+    QHostAddress peer;
+    quint16 peerPort = 0;
+    bool keepAlive = true;         // the connection stays open after the response
+    bool http10 = false;
+    quint64 id = 0;                // unique per process, for logs
+
+    // The first value of a header, or an empty array. Names match case-insensitively; pass them in lower case.
+    [[nodiscard]] QByteArray header(QByteArrayView lowercaseName) const;
+    [[nodiscard]] bool hasHeader(QByteArrayView lowercaseName) const;
+
+    static Method methodFromToken(QByteArrayView token);
+    // Splits a request-target into the decoded path and the query (absolute-form targets lose their authority).
+    static void splitTarget(QByteArrayView target, QString *path, QUrlQuery *query);
+};
+
+} // namespace AiHub::Server

@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/server/transport/requestframer.h"
+
+#include <QByteArrayView>
+
+#include <cstring>
+
+namespace AiHub::Server {
+
+namespace {
+
+constexpr int kMaxHeaderFields = 100;      // Qt's header parser silently drops every header above 100
+constexpr qsizetype kMaxChunkLine = 1024;
+constexpr qsizetype kMaxMethod = 32;
+constexpr qsizetype kMaxContentLengthDigits = 18;
+constexpr qsizetype kMaxChunkSizeDigits = 15;
+
+bool isTchar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-': case '.':
+    case '^': case '_': case '`': case '|': case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isToken(QByteArrayView v)
+{
+    if (v.isEmpty())
+        return false;
+    for (char c : v) {
+        if (!isTchar(c))
+            return false;
+    }
+    return true;
+}
+
+bool isOws(char c) { return c == ' ' || c == '\t'; }
+
+QByteArrayView trimOws(QByteArrayView v)
+{
+    qsizetype b = 0;
+    qsizetype e = v.size();
+    while (b < e && isOws(v[b]))
+        ++b;
+    while (e > b && isOws(v[e - 1]))
+        --e;
+    return v.sliced(b, e - b);
+}
+
+bool hasControlChars(QByteArrayView v)
+{
+    for (char c : v) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t') || u == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+bool equalsCi(QByteArrayView a, QByteArrayView b) { return a.compare(b, Qt::CaseInsensitive) == 0; }
+
+bool validTarget(QByteArrayView t)
+{
+    if (t.isEmpty())
+        return false;
+    for (char c : t) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f)
+            return false;
+    }
+    if (t.front() == '/' || t == "*")
+        return true;
+    return t.size() > 8 && (t.first(7).compare("http://", Qt::CaseInsensitive) == 0
+                            || t.first(8).compare("https://", Qt::CaseInsensitive) == 0);
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+} // namespace
+
+void RequestFramer::setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes)
+{
+    m_maxHeaderBytes = maxHeaderBytes;
+    m_maxBodyBytes = maxBodyBytes;
+}
+
+RequestFramer::Head RequestFramer::takeHead()
+{
+    Head h = std::move(m_head);
+    m_head = Head {};
+    return h;
+}
+
+bool RequestFramer::isBetweenRequests() const
+{
+    return (m_state == State::RequestLine && m_line.isEmpty() && m_headerBytes == 0) || m_state == State::Stopped;
+}
+
+qint64 RequestFramer::fixedBodyRemaining() const
+{
+    return m_state == State::Body ? m_remaining : 0;
+}
+
+void RequestFramer::skipFixedBody(qint64 bytes)
+{
+    Q_ASSERT(m_state == State::Body && bytes <= m_remaining);
+    m_remaining -= bytes;
+    m_offset += bytes;
+    if (m_remaining == 0)
+        finishRequest();
+}
+
+bool RequestFramer::fail(int status, const char *message)
+{
+    m_state = State::Failed;
+    m_failure = Failure { status, QByteArray(message), m_requestStart };
+    m_line.resize(0);
+    return false;
+}
+
+qsizetype RequestFramer::feed(const char *data, qsizetype size, Event *event)
+{
+    *event = Event::None;
+    qsizetype pos = 0;
+    while (pos < size) {
+        switch (m_state) {
+        case State::Failed:
+        case State::Stopped:
+            m_offset += size - pos;
+            return size;
+        case State::Body:
+        case State::ChunkData: {
+            const qint64 n = qMin<qint64>(m_remaining, size - pos);
+            pos += n;
+            m_offset += n;
+            m_remaining -= n;
+            if (m_remaining == 0) {
+                if (m_state == State::Body) {
+                    finishRequest();
+                } else {
+                    m_state = State::ChunkDataEnd;
+                    m_crlfSeen = 0;
+                }
+            }
+            break;
+        }
+        case State::ChunkDataEnd:
+        case State::LastChunkEnd: {
+            // Exactly CRLF: Qt 6.4 reads two bytes here without looking, so a bare LF would desynchronise it.
+            const char c = data[pos++];
+            ++m_offset;
+            if (m_crlfSeen == 0 && c == '\r') {
+                m_crlfSeen = 1;
+            } else if (m_crlfSeen == 1 && c == '\n') {
+                if (m_state == State::ChunkDataEnd) {
+                    m_state = State::ChunkSize;
+                } else {
+                    finishRequest();
+                }
+            } else {
+                if (m_state == State::LastChunkEnd)
+                    fail(400, "Chunked request bodies with trailer fields are not supported; send the body "
+                              "without trailers.");
+                else
+                    fail(400, "Malformed chunked request body: a chunk must end with CRLF.");
+                *event = Event::Failed;
+                return pos;
+            }
+            break;
+        }
+        case State::RequestLine:
+        case State::Headers:
+        case State::ChunkSize: {
+            const char *start = data + pos;
+            const auto *nl = static_cast<const char *>(std::memchr(start, '\n', size_t(size - pos)));
+            const qsizetype take = nl ? (nl - start) + 1 : size - pos;
+            if (m_state == State::ChunkSize) {
+                if (m_line.size() + take > kMaxChunkLine) {
+                    *event = Event::Failed;
+                    fail(400, "Malformed chunked request body: chunk size line too long.");
+                    return pos + take;
+                }
+            } else {
+                m_headerBytes += take;
+                if (m_headerBytes > m_maxHeaderBytes) {
+                    *event = Event::Failed;
+                    fail(431, "The request header block is too large.");
+                    return pos + take;
+                }
+            }
+            m_line.append(start, nl ? take - 1 : take);
+            pos += take;
+            m_offset += take;
+            if (!nl) {
+                if (m_state == State::RequestLine && !checkPartialRequestLine()) {
+                    *event = Event::Failed;
+                    return pos;
+                }
+                break;
+            }
+            bool ok = true;
+            if (m_state == State::ChunkSize) {
+                if (!m_line.endsWith('\r'))
+                    ok = fail(400, "Malformed chunked request body: chunk size line must end with CRLF.");
+                else
+                    m_line.chop(1);
+                ok = ok && parseChunkSize();
+            } else {
+                if (m_line.endsWith('\r'))
+                    m_line.chop(1);
+                if (m_state == State::RequestLine) {
+                    if (m_line.isEmpty())
+                        break;  // blank lines between requests are allowed
+                    ok = parseRequestLine();
+                } else if (m_line.isEmpty()) {
+                    m_line.resize(0);
+                    ok = finishHead(event);
+                    if (ok && *event == Event::Head)
+                        return pos;
+                } else {
+                    ok = parseHeaderLine();
+                }
+            }
+            m_line.resize(0);
+            if (!ok) {
+                *event = Event::Failed;
+                return pos;
+            }
+            break;
+        }
+        }
+    }
+    return pos;
+}
+
+bool RequestFramer::checkPartialRequestLine()
+{
+    // Fail fast on binary or TLS bytes instead of waiting for a newline that may never come.
+    const qsizetype n = qMin(m_line.size(), kMaxMethod + 1);
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = m_line.at(i);
+        if (c == ' ')
+            return i > 0 || fail(400, "Malformed request line.");
+        if (!isTchar(c) && !(c == '\r' && i == m_line.size() - 1))
+            return fail(400, "Malformed request line: this server speaks plain HTTP/1.1.");
+    }
+    if (m_line.size() > kMaxMethod)
+        return fail(400, "Malformed request line: method too long.");
+    return true;
+}
+
+bool RequestFramer::parseRequestLine()
+{
+    const QByteArrayView line(m_line);
+    const qsizetype sp1 = line.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0)
+        return fail(400, "Malformed request line: expected 'METHOD target HTTP/1.1'.");
+    const QByteArrayView method = line.first(sp1);
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
+    if (!isToken(method) || method.size() > kMaxMethod)
+        return fail(400, "Malformed request line: invalid method.");
+    if (!validTarget(target))
+        return fail(400, "Malformed request line: invalid request target.");
+    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' || version[5] < '0'
+        || version[5] > '9' || version[7] < '0' || version[7] > '9')
+        return fail(400, "Malformed request line: invalid HTTP version.");
+    if (version == "HTTP/1.1") {
+        m_head.http10 = false;
+    } else if (version == "HTTP/1.0") {
+        m_head.http10 = true;
+    } else {
+        return fail(505, "Only HTTP/1.0 and HTTP/1.1 are supported.");
+    }
+    m_head.methodToken = method.toByteArray();
+    m_head.target = target.toByteArray();
+    m_head.startOffset = m_requestStart;
+    m_state = State::Headers;
+    return true;
+}
+
+bool RequestFramer::parseHeaderLine()
+{
+    const QByteArrayView line(m_line);
+    if (isOws(line.front()))
+        return fail(400, "Folded header lines are not allowed.");
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0 || !isToken(line.first(colon)))
+        return fail(400, "Malformed header line.");
+    if (++m_fieldCount > kMaxHeaderFields)
+        return fail(431, "Too many request header fields.");
+    const QByteArrayView name = line.first(colon);
+    const QByteArrayView value = trimOws(line.sliced(colon + 1));
+    if (hasControlChars(value))
+        return fail(400, "Control characters in a header value.");
+
+    if (equalsCi(name, "content-length")) {
+        if (value.isEmpty() || value.size() > kMaxContentLengthDigits)
+            return fail(400, "Invalid Content-Length.");
+        qint64 length = 0;
+        for (char c : value) {
+            if (c < '0' || c > '9')
+                return fail(400, "Invalid Content-Length.");
+            length = length * 10 + (c - '0');
+        }
+        if (m_sawContentLength && length != m_head.contentLength)
+            return fail(400, "Conflicting Content-Length headers.");
+        m_sawContentLength = true;
+        m_head.contentLength = length;
+    } else if (equalsCi(name, "transfer-encoding")) {
+        if (m_sawTransferEncoding)
+            return fail(400, "Repeated Transfer-Encoding header.");
+        m_sawTransferEncoding = true;
+        if (!equalsCi(value, "chunked"))
+            return fail(501, "Only 'Transfer-Encoding: chunked' is supported for request bodies.");
+        m_head.chunked = true;
+    } else if (equalsCi(name, "connection")) {
+        qsizetype from = 0;
+        while (from <= value.size()) {
+            qsizetype comma = value.indexOf(',', from);
+            if (comma < 0)
+                comma = value.size();
+            const QByteArrayView token = trimOws(value.sliced(from, comma - from));
+            if (equalsCi(token, "close"))
+                m_connectionClose = true;
+            else if (equalsCi(token, "keep-alive"))
+                m_connectionKeepAlive = true;
+            from = comma + 1;
+        }
+        // Qt 6.4 treats any Connection value containing "upgrade" as an upgrade attempt.
+        if (value.toByteArray().toLower().contains("upgrade"))
+            m_connectionUpgrade = true;
+    } else if (equalsCi(name, "expect")) {
+        if (!equalsCi(value, "100-continue"))
+            return fail(417, "Only 'Expect: 100-continue' is supported.");
+        m_expect = true;
+    } else if (equalsCi(name, "upgrade")) {
+        if (equalsCi(value, "websocket"))
+            m_upgradeWebSocket = true;
+    } else if (equalsCi(name, "host")) {
+        ++m_hostCount;
+    }
+    return true;
+}
+
+bool RequestFramer::finishHead(Event *event)
+{
+    if (!m_head.http10 && m_hostCount == 0)
+        return fail(400, "HTTP/1.1 requests need a Host header.");
+    if (m_hostCount > 1)
+        return fail(400, "More than one Host header.");
+    if (m_head.chunked && m_sawContentLength)
+        return fail(400, "A request cannot have both Content-Length and Transfer-Encoding.");
+    if (m_connectionUpgrade && m_upgradeWebSocket)
+        return fail(501, "WebSocket upgrades are not supported.");
+    if (m_head.contentLength > m_maxBodyBytes)
+        return fail(413, "The request body is larger than this server accepts.");
+
+    m_head.keepAlive = m_head.http10 ? (m_connectionKeepAlive && !m_connectionClose) : !m_connectionClose;
+    m_lastKeepAlive = m_head.keepAlive;
+    // HTTP/1.0 clients cannot ask for 100 Continue (RFC 9110 10.1.1), and without a body there is nothing to wait for.
+    m_head.expectContinue = m_expect && !m_head.http10 && (m_head.chunked || m_head.contentLength > 0);
+    *event = Event::Head;
+    if (m_head.chunked) {
+        m_state = State::ChunkSize;
+    } else if (m_head.contentLength > 0) {
+        m_state = State::Body;
+        m_remaining = m_head.contentLength;
+    } else {
+        finishRequest();
+    }
+    return true;
+}
+
+bool RequestFramer::parseChunkSize()
+{
+    QByteArrayView line(m_line);
+    const qsizetype semicolon = line.indexOf(';');
+    if (semicolon >= 0)
+        line = line.first(semicolon);
+    line = trimOws(line);
+    if (line.isEmpty() || line.size() > kMaxChunkSizeDigits)
+        return fail(400, "Malformed chunked request body: invalid chunk size.");
+    qint64 chunk = 0;
+    for (char c : line) {
+        const int v = hexValue(c);
+        if (v < 0)
+            return fail(400, "Malformed chunked request body: invalid chunk size.");
+        chunk = chunk * 16 + v;
+    }
+    if (chunk == 0) {
+        m_state = State::LastChunkEnd;
+        m_crlfSeen = 0;
+        return true;
+    }
+    m_bodyTotal += chunk;
+    if (m_bodyTotal > m_maxBodyBytes)
+        return fail(413, "The request body is larger than this server accepts.");
+    m_remaining = chunk;
+    m_state = State::ChunkData;
+    return true;
+}
+
+void RequestFramer::finishRequest()
+{
+    // The head was handed out already; only the keep-alive decision is left of it.
+    const bool keepAlive = m_lastKeepAlive;
+    resetRequest();
+    m_state = keepAlive ? State::RequestLine : State::Stopped;
+}
+
+void RequestFramer::resetRequest()
+{
+    m_requestStart = m_offset;
+    m_headerBytes = 0;
+    m_remaining = 0;
+    m_bodyTotal = 0;
+    m_fieldCount = 0;
+    m_hostCount = 0;
+    m_crlfSeen = 0;
+    m_sawContentLength = false;
+    m_sawTransferEncoding = false;
+    m_connectionClose = false;
+    m_connectionKeepAlive = false;
+    m_connectionUpgrade = false;
+    m_upgradeWebSocket = false;
+    m_expect = false;
+    m_line.resize(0);
+}
+
+} // namespace AiHub::Server

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/server/transport/requestframer.h"
+
+#include <QTest>
+
+#include <vector>
+
+using AiHub::Server::RequestFramer;
+
+namespace {
+
+struct Outcome {
+    std::vector<RequestFramer::Head> heads;
+    bool failed = false;
+    int status = 0;
+    qint64 failedRequestStart = -1;
+};
+
+// Feeds the bytes in pieces of the given size and collects what the framer reports.
+Outcome frame(const QByteArray &bytes, qsizetype piece = 0, qint64 maxBody = 1024, qint64 maxHeader = 4096,
+              RequestFramer *out = nullptr)
+{
+    RequestFramer local;
+    RequestFramer &framer = out ? *out : local;
+    framer.setLimits(maxHeader, maxBody);
+    Outcome outcome;
+    if (piece <= 0)
+        piece = bytes.size();
+    for (qsizetype start = 0; start < bytes.size() && !outcome.failed; start += piece) {
+        const char *p = bytes.constData() + start;
+        qsizetype left = qMin(piece, bytes.size() - start);
+        while (left > 0) {
+            RequestFramer::Event event;
+            const qsizetype used = framer.feed(p, left, &event);
+            p += used;
+            left -= used;
+            if (event == RequestFramer::Event::Head)
+                outcome.heads.push_back(framer.takeHead());
+            if (event == RequestFramer::Event::Failed) {
+                outcome.failed = true;
+                outcome.status = framer.failure().status;
+                outcome.failedRequestStart = framer.failure().requestStart;
+                break;
+            }
+        }
+    }
+    return outcome;
+}
+
+const QByteArray kGet = QByteArrayLiteral("GET /a?b=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+
+} // namespace
+
+class TestRequestFramer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void simpleGet_reportsHead()
+    {
+        const Outcome o = frame(kGet);
+        QVERIFY(!o.failed);
+        QCOMPARE(o.heads.size(), size_t(1));
+        QCOMPARE(o.heads[0].methodToken, QByteArray("GET"));
+        QCOMPARE(o.heads[0].target, QByteArray("/a?b=1"));
+        QVERIFY(!o.heads[0].http10);
+        QVERIFY(o.heads[0].keepAlive);
+        QCOMPARE(o.heads[0].contentLength, 0);
+    }
+
+    void anySplit_givesTheSameHeads_data()
+    {
+        QTest::addColumn<int>("piece");
+        for (int piece : { 1, 2, 3, 7, 13, 64 })
+            QTest::addRow("%d", piece) << piece;
+    }
+
+    void anySplit_givesTheSameHeads()
+    {
+        QFETCH(int, piece);
+        const QByteArray stream = kGet
+            + "POST /p HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+            + "\r\n" // a blank line between requests is tolerated
+            + "PUT /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\nA\r\n0123456789\r\n0\r\n\r\n"
+            + "DELETE /d HTTP/1.0\r\n\r\n";
+        RequestFramer framer;
+        const Outcome o = frame(stream, piece, 1024, 4096, &framer);
+        QVERIFY(!o.failed);
+        QCOMPARE(o.heads.size(), size_t(4));
+        QCOMPARE(o.heads[1].methodToken, QByteArray("POST"));
+        QCOMPARE(o.heads[1].contentLength, 5);
+        QCOMPARE(o.heads[1].startOffset, kGet.size());
+        QVERIFY(o.heads[2].chunked);
+        QCOMPARE(o.heads[3].methodToken, QByteArray("DELETE"));
+        QVERIFY(o.heads[3].http10);
+        QVERIFY(!o.heads[3].keepAlive);
+        QVERIFY(framer.isStopped()); // nothing after an HTTP/1.0 request without keep-alive is a request
+        QCOMPARE(framer.requestStart(), stream.size());
+    }
+
+    void keepAlive_followsVersionAndConnectionHeader_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<bool>("keepAlive");
+        QTest::newRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n") << true;
+        QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") << false;
+        QTest::newRow("1.1 list close") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nConnection: foo, Close\r\n\r\n") << false;
+        QTest::newRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
+        QTest::newRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n") << true;
+    }
+
+    void keepAlive_followsVersionAndConnectionHeader()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(bool, keepAlive);
+        const Outcome o = frame(request);
+        QVERIFY(!o.failed);
+        QCOMPARE(o.heads.size(), size_t(1));
+        QCOMPARE(o.heads[0].keepAlive, keepAlive);
+    }
+
+    void badInput_isRefusedWithStatus_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::newRow("garbage line") << QByteArray("GARBAGE\r\n\r\n") << 400;
+        QTest::newRow("tls hello") << QByteArray("\x16\x03\x01\x02\x00\x01\x00", 7) << 400;
+        QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << 400;
+        QTest::newRow("double space") << QByteArray("GET  / HTTP/1.1\r\nHost: x\r\n\r\n") << 400;
+        QTest::newRow("bad target") << QByteArray("GET a HTTP/1.1\r\nHost: x\r\n\r\n") << 400;
+        QTest::newRow("http/2.0") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
+        QTest::newRow("http/9.9") << QByteArray("GET / HTTP/9.9\r\nHost: x\r\n\r\n") << 505;
+        QTest::newRow("bad version text") << QByteArray("GET / HTTX/1.1\r\nHost: x\r\n\r\n") << 400;
+        QTest::newRow("missing host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("two hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400;
+        QTest::newRow("no colon") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nNoColon\r\n\r\n") << 400;
+        QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
+        QTest::newRow("obs fold") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nA: b\r\n c\r\n\r\n") << 400;
+        QTest::newRow("ctl in value") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nA: b\x01\r\n\r\n") << 400;
+        QTest::newRow("bad content-length") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n") << 400;
+        QTest::newRow("negative content-length") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n") << 400;
+        QTest::newRow("conflicting content-length")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << 400;
+        QTest::newRow("cl and te")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
+        QTest::newRow("gzip te") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n") << 501;
+        QTest::newRow("expect other") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n\r\n") << 417;
+        QTest::newRow("websocket")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n") << 501;
+        QTest::newRow("content-length over limit")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1025\r\n\r\n") << 413;
+        QTest::newRow("chunked over limit")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n200\r\n") + QByteArray(512, 'a')
+                   + "\r\n201\r\n" << 413;
+        QTest::newRow("bad chunk size")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+        QTest::newRow("chunk size bare lf")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\nabc\r\n0\r\n\r\n") << 400;
+        QTest::newRow("chunk end bare lf")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\n0\r\n\r\n") << 400;
+        QTest::newRow("trailers")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: 1\r\n\r\n") << 400;
+        QTest::newRow("header block over limit")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Big: ") + QByteArray(5000, 'a') + "\r\n\r\n" << 431;
+        QByteArray many("GET / HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 101; ++i)
+            many += "X-" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("too many fields") << many + "\r\n" << 431;
+    }
+
+    void badInput_isRefusedWithStatus()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        const Outcome o = frame(request);
+        QVERIFY(o.failed);
+        QCOMPARE(o.status, status);
+        // byte by byte gives the same verdict
+        const Outcome slow = frame(request, 1);
+        QVERIFY(slow.failed);
+        QCOMPARE(slow.status, status);
+    }
+
+    void garbage_isRefusedBeforeTheLineEnds()
+    {
+        // A TLS ClientHello never contains a newline early; the framer must not wait for one.
+        const Outcome o = frame(QByteArray("\x16\x03\x01", 3));
+        QVERIFY(o.failed);
+        QCOMPARE(o.status, 400);
+    }
+
+    void oversizedContentLength_isRefusedAtTheHead_beforeAnyBody()
+    {
+        const QByteArray head("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n");
+        RequestFramer framer;
+        framer.setLimits(4096, 1024);
+        RequestFramer::Event event;
+        const qsizetype used = framer.feed(head.constData(), head.size(), &event);
+        QCOMPARE(event, RequestFramer::Event::Failed);
+        QCOMPARE(used, head.size());
+        QCOMPARE(framer.failure().status, 413);
+    }
+
+    void failure_reportsWhereTheFailingRequestStarted()
+    {
+        const QByteArray stream = kGet + "BAD\r\n\r\n";
+        const Outcome o = frame(stream);
+        QCOMPARE(o.heads.size(), size_t(1));
+        QVERIFY(o.failed);
+        QCOMPARE(o.failedRequestStart, kGet.size());
+    }
+
+    void expectContinue_onlyForHttp11WithBody()
+    {
+        const Outcome withBody = frame("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+        QVERIFY(withBody.heads.at(0).expectContinue);
+        const Outcome noBody = frame("GET / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n\r\n");
+        QVERIFY(!noBody.heads.at(0).expectContinue);
+        const Outcome http10 = frame("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+        QVERIFY(!http10.heads.at(0).expectContinue);
+    }
+
+    void fixedBody_canBeSkippedWithoutLooking()
+    {
+        RequestFramer framer;
+        framer.setLimits(4096, 1024);
+        const QByteArray head("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n");
+        RequestFramer::Event event;
+        QCOMPARE(framer.feed(head.constData(), head.size(), &event), head.size());
+        QCOMPARE(event, RequestFramer::Event::Head);
+        framer.takeHead();
+        QCOMPARE(framer.fixedBodyRemaining(), 10);
+        QVERIFY(!framer.isBetweenRequests());
+        framer.skipFixedBody(10);
+        QCOMPARE(framer.fixedBodyRemaining(), 0);
+        QVERIFY(framer.isBetweenRequests());
+        QCOMPARE(framer.offset(), head.size() + 10);
+    }
+
+    void absoluteAndAsteriskTargets_areAccepted()
+    {
+        QCOMPARE(frame("GET http://example.com/x HTTP/1.1\r\nHost: x\r\n\r\n").heads.size(), size_t(1));
+        QCOMPARE(frame("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n").heads.size(), size_t(1));
+    }
+
+    void unknownMethod_isFramedLikeAnyOther()
+    {
+        const Outcome o = frame("BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(!o.failed);
+        QCOMPARE(o.heads.at(0).methodToken, QByteArray("BREW"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRequestFramer)
+#include "tst_requestframer.moc"
