@@ -33,16 +33,17 @@ QString errnoText(int error)
 
 GuardedTcpServer::GuardedTcpServer(QObject *parent)
     : QTcpServer(parent)
+    , m_sweepTimer(new QTimer(this))
 {
     m_clock.start();
-    m_sweepTimer.setTimerType(Qt::CoarseTimer);
-    connect(&m_sweepTimer, &QTimer::timeout, this, &GuardedTcpServer::sweep);
+    m_sweepTimer->setTimerType(Qt::CoarseTimer);
+    connect(m_sweepTimer, &QTimer::timeout, this, &GuardedTcpServer::sweep);
     updateSweepInterval();
 }
 
 GuardedTcpServer::~GuardedTcpServer()
 {
-    m_sweepTimer.stop();
+    m_sweepTimer->stop();
 }
 
 void GuardedTcpServer::setLimits(const TransportLimits &limits)
@@ -60,7 +61,7 @@ void GuardedTcpServer::updateSweepInterval()
 {
     // A quarter of the idle timeout keeps the overshoot small; one wake-up a second at most for the default.
     const int interval = qBound(10, m_limits.idleTimeoutMs / 4, 1000);
-    m_sweepTimer.setInterval(interval);
+    m_sweepTimer->setInterval(interval);
 }
 
 Result<quint16> GuardedTcpServer::listenOn(const QHostAddress &address, quint16 port, bool reusePort)
@@ -155,7 +156,7 @@ Result<quint16> GuardedTcpServer::listenOn(const QHostAddress &address, quint16 
         return fail(ErrorCode::AlreadyExists, QStringLiteral("Cannot listen on %1 port %2: %3.")
                                                   .arg(address.toString()).arg(port).arg(errorString()));
 #endif
-    m_sweepTimer.start();
+    m_sweepTimer->start();
     return serverPort();
 }
 
@@ -180,8 +181,8 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         if (admitted)
             --m_active;
     });
-    if (!m_sweepTimer.isActive())
-        m_sweepTimer.start();
+    if (!m_sweepTimer->isActive())
+        m_sweepTimer->start();
 
     if (!admitted) {
         if (m_connections.size() - m_active > kMaxRefusedLingering)

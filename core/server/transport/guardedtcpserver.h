@@ -57,7 +57,7 @@ private:
     HttpTransport *m_transport = nullptr;
     QSet<HttpConnection *> m_connections;
     int m_active = 0;
-    QTimer m_sweepTimer;
+    QTimer *m_sweepTimer;   // a child, so it follows moveToThread()
     QElapsedTimer m_clock;
 };
 

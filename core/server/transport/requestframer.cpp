@@ -11,6 +11,7 @@ namespace AiHub::Server {
 namespace {
 
 constexpr int kMaxHeaderFields = 100;      // Qt's header parser silently drops every header above 100
+constexpr qint64 kMaxHeaderBlock = 96 * 1024;
 constexpr qsizetype kMaxChunkLine = 1024;
 constexpr qsizetype kMaxMethod = 32;
 constexpr qsizetype kMaxContentLengthDigits = 18;
@@ -95,7 +96,8 @@ int hexValue(char c)
 
 void RequestFramer::setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes)
 {
-    m_maxHeaderBytes = maxHeaderBytes;
+    // Qt's header parser drops every header of a request with a field over 100 KiB; stay below that.
+    m_maxHeaderBytes = qMin(maxHeaderBytes, kMaxHeaderBlock);
     m_maxBodyBytes = maxBodyBytes;
 }
 

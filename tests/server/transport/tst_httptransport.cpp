@@ -14,8 +14,10 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -616,6 +618,24 @@ private Q_SLOTS:
         QCOMPARE(r->body, QByteArray("hello"));
     }
 
+    void expectContinue_behindAnOpenExchange_waitsForItsResponse()
+    {
+        Client c;
+        QVERIFY(c.connectTo(m_port));
+        c.send(get("/slow"));
+        QVERIFY(waitUntil([&] { return m_dispatched.size() == 1; }));
+        c.send("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+        const auto slow = c.next();
+        QVERIFY(slow);
+        QCOMPARE(slow->body, QByteArray("slow")); // the interim response did not jump ahead of it
+        QVERIFY(waitUntil([&] { return c.received == "HTTP/1.1 100 Continue\r\n\r\n"; }));
+        c.received.clear();
+        c.send("hi");
+        const auto r = c.next();
+        QVERIFY(r);
+        QCOMPARE(r->body, QByteArray("hi"));
+    }
+
     void expectContinue_overLimit_gets413AndNo100()
     {
         TransportLimits limits;
@@ -766,6 +786,58 @@ private Q_SLOTS:
         QVERIFY(servedBySecond > 0);
     }
 
+    void reusePort_transportOnAWorkerThread_servesTheSharedPort()
+    {
+        // The production shape: one transport per worker thread, all on one port.
+        QThread worker;
+        worker.start();
+        QObject context;
+        context.moveToThread(&worker);
+        HttpTransport *remote = nullptr;
+        std::atomic<int> servedRemotely { 0 };
+        QMetaObject::invokeMethod(
+            &context,
+            [&] {
+                remote = new HttpTransport;
+                remote->setHandler([&](const HttpRequest &, HttpExchange *e) {
+                    ++servedRemotely;
+                    e->respond(200, {}, "worker");
+                });
+            },
+            Qt::BlockingQueuedConnection);
+        HttpTransport local;
+        int servedLocally = 0;
+        local.setHandler([&](const HttpRequest &, HttpExchange *e) {
+            ++servedLocally;
+            e->respond(200, {}, "main");
+        });
+        const auto port = local.listen(QHostAddress::LocalHost, 0, true);
+        QVERIFY(port);
+        AiHub::Result<quint16> bound = AiHub::fail(AiHub::ErrorCode::Internal, {});
+        QMetaObject::invokeMethod(
+            &context, [&] { bound = remote->listen(QHostAddress::LocalHost, *port, true); },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(bound);
+
+        constexpr int kClients = 32;
+        std::vector<std::unique_ptr<Client>> clients;
+        for (int i = 0; i < kClients; ++i) {
+            clients.push_back(std::make_unique<Client>());
+            QVERIFY(clients.back()->connectTo(*port));
+            clients.back()->send(get("/x"));
+        }
+        for (auto &c : clients) {
+            const auto r = c->next();
+            QVERIFY(r);
+            QVERIFY(r->body == "main" || r->body == "worker");
+        }
+        QCOMPARE(servedLocally + servedRemotely.load(), kClients);
+        QVERIFY(servedRemotely.load() > 0);
+        QMetaObject::invokeMethod(&context, [&] { delete remote; }, Qt::BlockingQueuedConnection);
+        worker.quit();
+        worker.wait();
+    }
+
     void listen_onAPortInUse_withoutReusePort_fails()
     {
         HttpTransport other;
@@ -801,6 +873,32 @@ private Q_SLOTS:
         QVERIFY(r.header("x-missing").isEmpty());
         QCOMPARE(r.body, QByteArray("abc"));
         QCOMPARE(r.target, QByteArray("/a%20b/c?x=1&y=two%20words"));
+    }
+
+    void largeHeaderWithinTheLimit_reachesTheHandlerIntact()
+    {
+        Client c;
+        QVERIFY(c.connectTo(m_port));
+        const QByteArray big(60 * 1024, 'v');
+        c.send("POST /echo HTTP/1.1\r\nHost: t\r\nX-Big: " + big + "\r\nContent-Length: 2\r\n\r\nok");
+        const auto r = c.next();
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(r->body, QByteArray("ok"));
+        QCOMPARE(m_requests.at(0).header("x-big"), big);
+    }
+
+    void bareLineFeeds_inTheHead_areAccepted()
+    {
+        Client c;
+        QVERIFY(c.connectTo(m_port));
+        c.send("POST /echo HTTP/1.1\nHost: t\nContent-Length: 3\n\nabcGET /hello HTTP/1.1\nHost: t\n\n");
+        const auto first = c.next();
+        const auto second = c.next();
+        QVERIFY(first && second);
+        QCOMPARE(first->body, QByteArray("abc"));
+        QCOMPARE(second->status, 200);
+        QCOMPARE(m_dispatched, (QList<QByteArray> { "/echo", "/hello" }));
     }
 
     void maxConnections_refusesTheNextWith503()
