@@ -745,6 +745,26 @@ private Q_SLOTS:
         QCOMPARE(m_transport->openExchanges(), 0);
     }
 
+    void closeIdleConnections_keepsTheOnesInFlight()
+    {
+        Client idle;
+        Client busy;
+        QVERIFY(idle.connectTo(m_port));
+        QVERIFY(busy.connectTo(m_port));
+        idle.send(get("/hello"));
+        QVERIFY(idle.next());
+        busy.send(get("/hold"));
+        QVERIFY(waitUntil([&] { return m_held.size() == 1; }));
+        m_transport->closeIdleConnections();
+        QVERIFY(idle.waitClosed());
+        QVERIFY(!busy.closed);
+        m_held.at(0)->respond(200, {}, "still here");
+        const auto r = busy.next();
+        QVERIFY(r);
+        QCOMPARE(r->body, QByteArray("still here"));
+        QVERIFY(m_transport->isListening()); // new connections are still welcome
+    }
+
     void stopAccepting_withNothingInFlight_drainsAtOnce()
     {
         QSignalSpy drained(m_transport.get(), &HttpTransport::drained);
