@@ -6,6 +6,7 @@
 #include <QTcpSocket>
 
 #include <chrono>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -59,10 +60,13 @@ void UpstreamConnection::open(const QSslConfiguration &tlsConfiguration)
     connect(m_socket, &QTcpSocket::readyRead, this, &UpstreamConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &UpstreamConnection::onError);
     connect(m_socket, &QTcpSocket::disconnected, this, &UpstreamConnection::onDisconnected);
-    if (m_tls)
+    if (m_tls) {
         static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(m_host, m_port);
-    else
-        m_socket->connectToHost(m_host, m_port);
+    } else {
+        // Unbuffered: Qt would otherwise keep a 16 KiB read block per socket, which dominates the memory of
+        // a thousand open streams. We read straight from the kernel instead (see readChunk()).
+        m_socket->connectToHost(m_host, m_port, QIODevice::ReadWrite | QIODevice::Unbuffered);
+    }
 }
 
 void UpstreamConnection::sendRequest(const QByteArray &wire, bool headRequest, bool closeAfter)
@@ -87,9 +91,18 @@ void UpstreamConnection::writePending()
 {
     const QByteArray wire = std::exchange(m_pending, {});
     m_requestSentNs = nowNs();
-    // One write, flushed now rather than on the next event loop pass: that pass would add latency.
-    m_socket->write(wire);
-    if (m_state == State::Busy)
+    // One write. An unbuffered TCP socket sends it at once; a TLS socket is flushed now rather than on the next
+    // event loop pass, which would add latency.
+    if (m_socket->write(wire) < 0) {
+        // An unbuffered socket reports a failed write (e.g. the peer closed) only through the return value.
+        const QAbstractSocket::SocketError error = m_socket->error();
+        if (error == QAbstractSocket::RemoteHostClosedError)
+            handleEndOfStream();
+        else
+            reportFailure(transportError(error));
+        return;
+    }
+    if (m_tls)
         m_socket->flush();
 }
 
@@ -123,24 +136,59 @@ void UpstreamConnection::onConnected()
     writePending();
 }
 
+UpstreamConnection::ReadResult UpstreamConnection::readChunk(QByteArray *out)
+{
+    if (m_tls) {
+        *out = m_socket->readAll(); // QSslSocket keeps its own buffer of decrypted bytes
+        return out->isEmpty() ? ReadResult::Nothing : ReadResult::Data;
+    }
+    // One scratch block per thread; each read is then copied into an exactly sized array.
+    static thread_local std::unique_ptr<char[]> scratch;
+    if (!scratch)
+        scratch = std::make_unique<char[]>(ReadChunkBytes);
+    const qint64 n = m_socket->read(scratch.get(), ReadChunkBytes);
+    if (n > 0) {
+        *out = QByteArray(scratch.get(), n);
+        return ReadResult::Data;
+    }
+    if (n == 0)
+        return ReadResult::Nothing;
+    // An unbuffered socket reports the end of the stream only through this failed read, without a signal.
+    return m_socket->error() == QAbstractSocket::RemoteHostClosedError ? ReadResult::End : ReadResult::Failed;
+}
+
 void UpstreamConnection::onReadyRead()
 {
-    if (m_state != State::Busy) {
-        if (m_state == State::Ready) {
+    for (;;) {
+        QByteArray data;
+        switch (readChunk(&data)) {
+        case ReadResult::Nothing:
+            return;
+        case ReadResult::End:
+            handleEndOfStream();
+            return;
+        case ReadResult::Failed:
+            reportFailure(transportError(m_socket->error()));
+            return;
+        case ReadResult::Data:
+            break;
+        }
+        if (m_state != State::Busy) {
             // Bytes nobody asked for on an idle connection: it can no longer be trusted.
             reportFailure(Error::make(ErrorCode::UpstreamProtocol,
                                       endpoint() + u" sent unexpected data on an idle connection"_s));
+            return;
         }
-        return;
+        const qint64 now = nowNs();
+        if (m_firstByteNs == 0)
+            m_firstByteNs = now;
+        m_lastReadNs = now;
+        Listener *const listener = m_listener;
+        process(data);
+        // Stop when the response ended or the listener left; a short read means the kernel buffer is empty.
+        if (m_listener != listener || m_state != State::Busy || m_tls || data.size() < ReadChunkBytes)
+            return;
     }
-    const QByteArray data = m_socket->readAll(); // everything available, in one go
-    if (data.isEmpty())
-        return;
-    const qint64 now = nowNs();
-    if (m_firstByteNs == 0)
-        m_firstByteNs = now;
-    m_lastReadNs = now;
-    process(data);
 }
 
 void UpstreamConnection::process(const QByteArray &data)
@@ -206,7 +254,7 @@ void UpstreamConnection::onDisconnected()
 void UpstreamConnection::handleEndOfStream()
 {
     if (m_state == State::Busy) {
-        if (m_socket->bytesAvailable() > 0) {
+        if (m_tls && m_socket->bytesAvailable() > 0) { // decrypted bytes still buffered by QSslSocket
             Listener *const listener = m_listener;
             const QByteArray data = m_socket->readAll();
             const qint64 now = nowNs();

@@ -75,6 +75,10 @@ public:
     static qint64 nowNs();
 
 private:
+    enum class ReadResult { Data, Nothing, End, Failed };
+    static constexpr qint64 ReadChunkBytes = 64 * 1024;
+
+    ReadResult readChunk(QByteArray *out);
     void onConnected();
     void onReadyRead();
     void onError(QAbstractSocket::SocketError error);

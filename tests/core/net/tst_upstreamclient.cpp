@@ -302,6 +302,40 @@ private Q_SLOTS:
         QCOMPARE(seen.head.count("Host:"), 1);
     }
 
+    void largeBodies_travelIntactBothWays_data()
+    {
+        QTest::addColumn<bool>("chunked");
+        QTest::newRow("content-length") << false;
+        QTest::newRow("chunked") << true;
+    }
+    void largeBodies_travelIntactBothWays()
+    {
+        QFETCH(bool, chunked);
+        QByteArray payload(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            payload[i] = char('a' + (i * 7919) % 26);
+        ScriptedServer server([chunked](QTcpSocket *s, const ServerRequest &r) {
+            if (!chunked) {
+                s->write(reply(200, r.body));
+                return;
+            }
+            s->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (qsizetype at = 0; at < r.body.size(); at += 100000)
+                s->write(chunk(r.body.mid(at, 100000)));
+            s->write("0\r\n\r\n");
+        });
+        UpstreamClient client;
+        Recorder rec(client.send(post(server.url(), payload)));
+        QVERIFY(rec.wait(20000));
+        QCOMPARE(rec.finishedCount, 1);
+        QCOMPARE(server.requests().first().body.size(), payload.size());
+        QVERIFY(server.requests().first().body == payload);
+        QCOMPARE(rec.body.size(), payload.size());
+        QVERIFY(rec.body == payload);
+        QVERIFY(rec.chunks.size() > 1); // streamed as it came, not collected
+        QCOMPARE(client.idleConnectionCount(), 1);
+    }
+
     void chunked_isDecoded_extensionsAndTrailersIgnored()
     {
         ScriptedServer server([](QTcpSocket *s, const ServerRequest &) {
