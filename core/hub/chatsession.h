@@ -6,6 +6,7 @@
 #include "core/hub/callerinfo.h"
 #include "core/net/upstreamrequest.h"
 #include "core/providers/chatcall.h"
+#include "core/providers/chatevent.h"
 #include "core/providers/providersnapshot.h"
 
 #include <QObject>

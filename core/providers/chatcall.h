@@ -9,7 +9,7 @@ namespace AiHub::Providers {
 // One chat request on its way upstream, in OpenAI's chat/completions form (what /v1 receives). The "model"
 // field already holds the provider's own model name. (The provider-neutral form comes with the other dialects.)
 struct ChatCall {
-    nlohmann::json body;
+    nlohmann::ordered_json body;
     bool stream = false;
     bool clientWantsUsage = false; // stream_options.include_usage as the client sent it
 };

@@ -8,7 +8,7 @@ namespace AiHub::Providers {
 
 QByteArray CredentialSecret::toBytes() const
 {
-    nlohmann::json j = nlohmann::json::object();
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
     if (!apiKey.isEmpty())
         j["apiKey"] = apiKey.toStdString();
     if (!secretAccessKey.isEmpty())
@@ -20,7 +20,7 @@ QByteArray CredentialSecret::toBytes() const
 
 Result<CredentialSecret> CredentialSecret::fromBytes(const QByteArray &bytes)
 {
-    const nlohmann::json j = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr,
+    const nlohmann::ordered_json j = nlohmann::ordered_json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr,
                                                    false);
     if (!j.is_object())
         return fail(ErrorCode::SecretStoreUnavailable,

@@ -75,7 +75,7 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProv
     auto request = baseRequest(provider, credential, "POST", QStringLiteral("/chat/completions"));
     if (!request)
         return request;
-    nlohmann::json body = call.body;
+    nlohmann::ordered_json body = call.body;
     if (call.stream) {
         body["stream"] = true;
         // Always ask for usage, so every call is accounted; the relay hands it on only if the client asked.
@@ -97,7 +97,7 @@ std::unique_ptr<IChatStreamDecoder> OpenAiCompatibleAdapter::streamDecoder(const
 Result<ChatCompletion> OpenAiCompatibleAdapter::parseCompletion(const LiveProvider &provider,
                                                                 const QByteArray &body) const
 {
-    const nlohmann::json root = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr,
+    const nlohmann::ordered_json root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr,
                                                       false);
     if (!root.is_object() || !root.contains("choices"))
         return fail(ErrorCode::UpstreamProtocol,
@@ -172,7 +172,7 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::modelsRequest(const LivePr
 
 Result<QStringList> OpenAiCompatibleAdapter::parseModels(const QByteArray &body) const
 {
-    const nlohmann::json root = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr,
+    const nlohmann::ordered_json root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr,
                                                       false);
     const auto data = root.is_object() ? root.find("data") : root.end();
     if (!root.is_object() || data == root.end() || !data->is_array())

@@ -7,7 +7,7 @@
 namespace AiHub::Providers {
 
 namespace {
-QString text(const nlohmann::json &value)
+QString text(const nlohmann::ordered_json &value)
 {
     if (value.is_string())
         return QString::fromStdString(value.get<std::string>());
@@ -17,7 +17,7 @@ QString text(const nlohmann::json &value)
 }
 } // namespace
 
-OpenAiErrorBody OpenAiErrorBody::fromJson(const nlohmann::json &root)
+OpenAiErrorBody OpenAiErrorBody::fromJson(const nlohmann::ordered_json &root)
 {
     OpenAiErrorBody out;
     if (!root.is_object())
@@ -45,7 +45,7 @@ OpenAiErrorBody OpenAiErrorBody::fromJson(const nlohmann::json &root)
 
 OpenAiErrorBody OpenAiErrorBody::parse(const QByteArray &body)
 {
-    const nlohmann::json root = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr,
+    const nlohmann::ordered_json root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr,
                                                       false);
     OpenAiErrorBody out = fromJson(root);
     if (out.message.isEmpty()) {

@@ -18,7 +18,7 @@ struct OpenAiErrorBody {
     int numericCode = 0;
 
     static OpenAiErrorBody parse(const QByteArray &body);
-    static OpenAiErrorBody fromJson(const nlohmann::json &root);
+    static OpenAiErrorBody fromJson(const nlohmann::ordered_json &root);
 };
 
 } // namespace AiHub::Providers

@@ -10,7 +10,7 @@
 namespace AiHub::Providers {
 
 namespace {
-bool deltaHasContent(const nlohmann::json &chunk)
+bool deltaHasContent(const nlohmann::ordered_json &chunk)
 {
     const auto choices = chunk.find("choices");
     if (choices == chunk.end() || !choices->is_array())
@@ -57,7 +57,7 @@ void OpenAiStreamDecoder::onEvent(const QByteArray &data, std::vector<ChatEvent>
         out.push_back(ChatEvent { ChatEvent::Kind::Chunk, data, {}, {}, {}, true });
         return;
     }
-    nlohmann::json chunk = nlohmann::json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
+    nlohmann::ordered_json chunk = nlohmann::ordered_json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
     if (!chunk.is_object()) {
         ChatEvent e;
         e.kind = ChatEvent::Kind::Error;

@@ -7,7 +7,7 @@
 namespace AiHub::Providers {
 
 namespace {
-std::optional<qint64> integer(const nlohmann::json &object, const char *key)
+std::optional<qint64> integer(const nlohmann::ordered_json &object, const char *key)
 {
     if (!object.is_object())
         return std::nullopt;
@@ -18,7 +18,7 @@ std::optional<qint64> integer(const nlohmann::json &object, const char *key)
 }
 } // namespace
 
-TokenUsage OpenAiUsage::fromJson(const nlohmann::json &usage)
+TokenUsage OpenAiUsage::fromJson(const nlohmann::ordered_json &usage)
 {
     TokenUsage out;
     if (!usage.is_object())

@@ -11,7 +11,7 @@ namespace AiHub::Providers {
 // Reads an OpenAI-style "usage" object, including the DeepSeek and OpenRouter variants.
 class OpenAiUsage final {
 public:
-    static TokenUsage fromJson(const nlohmann::json &usage);
+    static TokenUsage fromJson(const nlohmann::ordered_json &usage);
 };
 
 } // namespace AiHub::Providers

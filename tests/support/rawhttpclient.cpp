@@ -113,7 +113,7 @@ bool RawHttpClient::tryParse(Response &out, bool closed)
 RawHttpClient::Response RawHttpClient::readResponse(int timeoutMs)
 {
     Response response;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [this, &response] {
             m_buffer += m_socket.readAll();
             const bool closed = m_socket.state() != QAbstractSocket::ConnectedState;

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+// aigne-hub: the desktop app. The window shows the embedded server; closing it stops the server gracefully.
+#include "app/servecommand.h"
+#include "core/cli/cliinvocation.h"
+#include "core/common/unixsignalwatcher.h"
+#include "core/hub/hubruntime.h"
+#include "ui/languageloader.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QLoggingCategory>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcDesktop, "aihub.desktop")
+
+using namespace AiHub;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("aigne"));
+    QApplication::setApplicationName(QStringLiteral("aigne-hub"));
+    QApplication::setApplicationVersion(QStringLiteral(AIHUB_VERSION));
+    QApplication::setApplicationDisplayName(QStringLiteral("AIGNE Hub"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.aigne.Hub"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.aigne.Hub.png")));
+
+    // --lang en|zh_CN belongs to the window, not to the command-line parser shared with aigne-hubd.
+    QStringList arguments = QCoreApplication::arguments();
+    bool langGiven = false;
+    const QString requested = Ui::LanguageLoader::takeLanguageArgument(arguments, &langGiven);
+    QString language = Ui::LanguageLoader::normalize(requested);
+    if (langGiven && language.isEmpty())
+        qCWarning(lcDesktop).noquote() << QStringLiteral("--lang wants one of %1, not \"%2\"; using the system "
+                                                         "language.")
+                                              .arg(Ui::LanguageLoader::supportedLanguages().join(QStringLiteral(", ")),
+                                                   requested);
+    if (language.isEmpty())
+        language = Ui::LanguageLoader::languageFor(QLocale::system());
+    Ui::LanguageLoader languageLoader;
+    languageLoader.install(language);
+
+    Ui::MainWindow window;
+    window.setServerStarting();
+
+    auto invocation = Cli::CliInvocation::parse(arguments);
+    std::unique_ptr<App::ServeCommand> serve;
+    if (invocation) {
+        window.setDataDirectory(invocation->option(QStringLiteral("data-dir"), Hub::HubRuntime::defaultDataDir()));
+        serve = std::make_unique<App::ServeCommand>(*invocation);
+        App::ServeCommand *command = serve.get();
+        QObject::connect(command, &App::ServeCommand::listening, &window, [&window, command](const QString &url) {
+            if (Hub::HubRuntime *runtime = command->runtime()) {
+                window.setDataDirectory(runtime->dataDir());
+                window.setSecretStoreDescription(runtime->secretStoreSentence());
+            }
+            window.setServerRunning(url);
+        });
+        QObject::connect(command, &App::ServeCommand::failed, &window, [&window, command](const QString &message) {
+            if (Hub::HubRuntime *runtime = command->runtime()) {
+                window.setDataDirectory(runtime->dataDir());
+                window.setSecretStoreDescription(runtime->secretStoreSentence());
+            }
+            window.setServerFailed(message);
+        });
+        // finished also follows a start-up failure; only a stop the user asked for ends the app.
+        QObject::connect(command, &App::ServeCommand::finished, &window, [&window](int exitCode) {
+            window.setServerStopped();
+            if (window.isQuitRequested())
+                QCoreApplication::exit(exitCode);
+        });
+        QObject::connect(&window, &Ui::MainWindow::quitRequested, command, &App::ServeCommand::stop,
+                         Qt::QueuedConnection);
+    } else {
+        // A bad command line still opens the window, so the message is seen when started from a launcher.
+        window.setServerFailed(invocation.error().message);
+        QObject::connect(&window, &Ui::MainWindow::quitRequested, &app, &QCoreApplication::quit,
+                         Qt::QueuedConnection);
+    }
+
+    // SIGTERM/SIGINT (logout, Ctrl+C in a terminal) close the window like the user would: the first stops the
+    // server gracefully, a second one quits at once.
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &window, &QWidget::close);
+
+    window.show();
+    if (serve)
+        serve->start();
+    return app.exec();
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/server/controllers/openaichatcontroller.h"
+
+#include "core/hub/chatsession.h"
+#include "core/providers/providerregistry.h"
+#include "core/server/apierror.h"
+#include "core/server/controllers/openaisserelay.h"
+#include "core/server/httpheaders.h"
+#include "core/server/transport/httpexchange.h"
+
+#include <nlohmann/json.hpp>
+
+namespace AiHub::Server {
+
+namespace {
+std::unexpected<Error> badRequest(const QString &message) { return fail(ErrorCode::InvalidArgument, message); }
+
+Result<Providers::ChatCall> parseChatCall(const QByteArray &body)
+{
+    nlohmann::ordered_json root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (root.is_discarded())
+        return badRequest(QStringLiteral("The request body is not valid JSON. Send a JSON object such as "
+                                         "{\"model\": \"openai/gpt-4o-mini\", \"messages\": [{\"role\": \"user\", "
+                                         "\"content\": \"Hello\"}]}."));
+    if (!root.is_object())
+        return badRequest(QStringLiteral("The request body must be a JSON object."));
+    const auto model = root.find("model");
+    if (model == root.end() || !model->is_string() || model->get_ref<const std::string &>().empty())
+        return badRequest(QStringLiteral("\"model\" is required: name a model such as \"openai/gpt-4o-mini\"."));
+    const auto messages = root.find("messages");
+    if (messages == root.end() || !messages->is_array() || messages->empty())
+        return badRequest(QStringLiteral("\"messages\" must be a non-empty array of {\"role\", \"content\"} "
+                                         "objects."));
+    for (const auto &m : *messages) {
+        if (!m.is_object() || !m.contains("role") || !m["role"].is_string())
+            return badRequest(QStringLiteral("Every message needs a \"role\" (system, user, assistant or tool)."));
+    }
+    Providers::ChatCall call;
+    if (const auto stream = root.find("stream"); stream != root.end()) {
+        if (!stream->is_boolean() && !stream->is_null())
+            return badRequest(QStringLiteral("\"stream\" must be true or false."));
+        call.stream = stream->is_boolean() && stream->get<bool>();
+    }
+    if (const auto options = root.find("stream_options"); options != root.end() && options->is_object()) {
+        const auto usage = options->find("include_usage");
+        call.clientWantsUsage = usage != options->end() && usage->is_boolean() && usage->get<bool>();
+    }
+    call.body = std::move(root);
+    return call;
+}
+} // namespace
+
+OpenAiChatController::OpenAiChatController(const HubServices &services, Net::UpstreamClient &client)
+    : m_services(services)
+    , m_client(client)
+{
+}
+
+void OpenAiChatController::handle(const HttpRequest &request, HttpExchange *exchange, const RequestContext &context)
+{
+    auto call = parseChatCall(request.body);
+    if (!call) {
+        ApiError::respond(exchange, call.error());
+        return;
+    }
+    auto snapshot = m_services.providers->snapshot();
+    const QString model = QString::fromStdString(call->body["model"].get<std::string>());
+    auto target = snapshot->resolve(model);
+    if (!target) {
+        ApiError::respond(exchange, target.error());
+        return;
+    }
+    Hub::CallerInfo caller = context.caller;
+    caller.api = Usage::Api::OpenAi;
+    const bool stream = call->stream;
+    const bool wantsUsage = call->clientWantsUsage;
+    // The session lives as long as the exchange: if the client goes away, the exchange takes it down and the
+    // session cancels the provider's work.
+    auto *session = new Hub::ChatSession(m_client, m_services.usage, std::move(snapshot), std::move(*target),
+                                         std::move(*call), std::move(caller), exchange);
+    session->setTimeouts(m_services.upstreamTimeouts);
+    QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::ChatSession::cancel);
+    if (stream) {
+        auto *relay = new OpenAiSseRelay(exchange, wantsUsage, session);
+        QObject::connect(session, &Hub::ChatSession::chunk, relay, &OpenAiSseRelay::onChunk);
+        QObject::connect(session, &Hub::ChatSession::streamFinished, relay, &OpenAiSseRelay::onFinished);
+        QObject::connect(session, &Hub::ChatSession::failed, relay, &OpenAiSseRelay::onFailed);
+    } else {
+        QObject::connect(session, &Hub::ChatSession::completed, exchange, [exchange](const QByteArray &body) {
+            exchange->respond(200, HttpHeaders { { "Content-Type", "application/json" } }, body);
+        });
+        QObject::connect(session, &Hub::ChatSession::failed, exchange,
+                         [exchange](const Error &error, bool) { ApiError::respond(exchange, error); });
+    }
+    session->start();
+}
+
+} // namespace AiHub::Server

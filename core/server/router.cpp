@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/server/router.h"
+
+#include "core/access/accesskeystore.h"
+#include "core/common/monotonicclock.h"
+#include "core/crypto/securerandom.h"
+#include "core/server/apierror.h"
+#include "core/server/httpheaders.h"
+#include "core/server/transport/httpexchange.h"
+
+#include <QDateTime>
+
+namespace AiHub::Server {
+
+Router::Router(AiHub::Access::AccessKeyStore *keys)
+    : m_keys(keys)
+    // Request ids: a random per-router prefix and a counter, unique without a random draw per request.
+    , m_requestIdPrefix("req_" + Crypto::SecureRandom::bytes(6).toHex() + '_')
+{
+}
+
+void Router::add(const QByteArray &method, const QString &path, Access access, Handler handler)
+{
+    m_routes[path].append(Route { method, access, std::move(handler) });
+}
+
+void Router::dispatch(const HttpRequest &request, HttpExchange *exchange)
+{
+    const auto it = m_routes.constFind(request.path);
+    if (it == m_routes.constEnd()) {
+        ApiError::respond(exchange, Error::make(ErrorCode::NotFound,
+                                                QStringLiteral("There is no %1 endpoint on this hub. The OpenAI-"
+                                                               "compatible API is under /v1 (e.g. POST "
+                                                               "/v1/chat/completions).")
+                                                    .arg(request.path)));
+        return;
+    }
+    const Route *route = nullptr;
+    const QByteArray method = request.methodToken;
+    for (const Route &r : *it) {
+        if (r.method == method || (method == "HEAD" && r.method == "GET")) {
+            route = &r;
+            break;
+        }
+    }
+    if (!route) {
+        QByteArray allow;
+        for (const Route &r : *it)
+            allow += (allow.isEmpty() ? "" : ", ") + r.method;
+        Error error = Error::make(ErrorCode::InvalidArgument,
+                                  QStringLiteral("%1 does not accept %2; use %3.")
+                                      .arg(request.path, QString::fromUtf8(method),
+                                           QString::fromUtf8(allow)));
+        HttpHeaders headers { { "Content-Type", "application/json" }, { "Allow", allow } };
+        exchange->respond(405, headers, ApiError::openAiBody(error));
+        return;
+    }
+
+    RequestContext context;
+    context.caller.requestId = QString::fromLatin1(m_requestIdPrefix + QByteArray::number(++m_requestCounter));
+    context.caller.receivedAtNs = monotonicNowNs();
+    context.caller.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    context.caller.appDid = QString::fromUtf8(request.header("x-aigne-hub-client-did"));
+    if (route->access == Access::Key) {
+        const QByteArray authorization = request.header("authorization");
+        if (authorization.isEmpty()) {
+            ApiError::respond(exchange,
+                              Error::make(ErrorCode::Unauthenticated,
+                                          QStringLiteral("This hub needs an access key. Send it as \"Authorization: "
+                                                         "Bearer <key>\"; an admin creates one with `aigne-hubd key "
+                                                         "create --name NAME`.")));
+            return;
+        }
+        QByteArrayView token(authorization);
+        if (token.size() > 7 && token.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+            token = token.sliced(7).trimmed();
+        else
+            token = {};
+        auto key = m_keys->verify(token);
+        if (!key) {
+            ApiError::respond(exchange, key.error());
+            return;
+        }
+        context.caller.accessKeyId = key->id;
+        context.caller.keyName = key->name;
+        context.caller.account = key->account;
+        context.key = std::move(*key);
+    }
+    route->handler(request, exchange, context);
+}
+
+} // namespace AiHub::Server
