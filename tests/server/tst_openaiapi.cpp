@@ -339,6 +339,29 @@ private Q_SLOTS:
         QCOMPARE(m_hub->usageRecords().value(0).httpStatus, 200);
     }
 
+    void manyConcurrentStreamsToOneHost_areNotQueued()
+    {
+        // Qt's own network manager would hold all but 6 of these back; the hub's client must not.
+        constexpr int kStreams = 300;
+        m_mock->addRoute("POST", "/v1/chat/completions",
+                         fixture(QStringLiteral("openai/chat-stream-text-with-usage.sse")).setDelayBetweenChunksMs(60));
+        m_mock->resetPeakConnections();
+        std::vector<std::unique_ptr<RawHttpClient>> clients;
+        for (int i = 0; i < kStreams; ++i) {
+            clients.push_back(std::make_unique<RawHttpClient>(m_port));
+            QVERIFY(clients.back()->connectToServer());
+            clients.back()->sendRequest("POST", "/v1/chat/completions", kStream, auth());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_mock->peakConnections() >= kStreams, 10000);
+        int done = 0;
+        for (auto &client : clients) {
+            const auto r = client->readResponse(20000);
+            done += r.status == 200 && r.body.endsWith("data: [DONE]\n\n") ? 1 : 0;
+        }
+        QCOMPARE(done, kStreams);
+        QTRY_COMPARE_WITH_TIMEOUT(m_hub->usageRecords().size(), kStreams, 5000);
+    }
+
     void models_listsProviderModelsAsProviderSlashModel()
     {
         m_mock->setModels({ QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-5-nano") });
