@@ -47,6 +47,7 @@ bool nameIs(const QByteArray &name, QByteArrayView wanted)
 
 UpstreamClient::UpstreamClient(QObject *parent)
     : QObject(parent)
+    , m_sweepTimer(this) // a child, so it follows moveToThread() to the worker thread
 {
     m_sweepTimer.setTimerType(Qt::CoarseTimer);
     connect(&m_sweepTimer, &QTimer::timeout, this, &UpstreamClient::sweep);

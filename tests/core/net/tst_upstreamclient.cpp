@@ -7,10 +7,12 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -479,6 +481,59 @@ private Q_SLOTS:
         }
         QCOMPARE(server.accepted(), 1);
         QCOMPARE(server.requests().size(), 5);
+    }
+
+    void keepAlive_reusesTheMostRecentlyReleasedConnectionFirst()
+    {
+        QList<QPointer<QTcpSocket>> held;
+        ScriptedServer server([&held](QTcpSocket *s, const ServerRequest &r) {
+            if (r.indexOnConnection > 1) {
+                s->write(reply(200, "conn " + QByteArray::number(r.connection)));
+                return;
+            }
+            held.append(s);
+            if (held.size() < 2)
+                return;
+            // Answer the first connection first, so the second one goes back to the pool last.
+            held.at(0)->write(reply(200, "first"));
+            QTimer::singleShot(50, held.at(1), [socket = held.at(1)] { socket->write(reply(200, "second")); });
+        });
+        UpstreamClient client;
+        Recorder a(client.send(post(server.url())));
+        Recorder b(client.send(post(server.url())));
+        QVERIFY(a.wait());
+        QVERIFY(b.wait());
+        QCOMPARE(client.idleConnectionCount(), 2);
+        Recorder next(client.send(post(server.url())));
+        QVERIFY(next.wait());
+        QCOMPARE(next.body, QByteArray("conn 2"));
+    }
+
+    void bytesAfterTheResponse_keepTheConnectionOutOfThePool()
+    {
+        ScriptedServer server([](QTcpSocket *s, const ServerRequest &) { s->write(reply(200, "ok") + "JUNK"); });
+        UpstreamClient client;
+        Recorder rec(client.send(post(server.url())));
+        QVERIFY(rec.wait());
+        QCOMPARE(rec.finishedCount, 1);
+        QCOMPARE(rec.body, QByteArray("ok"));
+        QCOMPARE(client.idleConnectionCount(), 0);
+        QCOMPARE(client.openConnectionCount(), 0);
+    }
+
+    void dataOnAnIdleConnection_dropsItFromThePool()
+    {
+        ScriptedServer server([](QTcpSocket *s, const ServerRequest &) {
+            s->write(reply(200, "ok"));
+            QTimer::singleShot(50, s, [s] { s->write("HTTP/1.1 200 OK\r\n"); });
+        });
+        UpstreamClient client;
+        Recorder rec(client.send(post(server.url())));
+        QVERIFY(rec.wait());
+        QCOMPARE(client.idleConnectionCount(), 1);
+        QTRY_COMPARE(client.idleConnectionCount(), 0);
+        QCOMPARE(client.openConnectionCount(), 0);
+        QTRY_COMPARE(server.disconnects(), 1);
     }
 
     void keepAlive_sendFromFinishedSlot_reusesConnection()
@@ -990,6 +1045,47 @@ private Q_SLOTS:
         QTest::qWait(50);
         QCOMPARE(rec.failedCount, 0);
         QCOMPARE(rec.finishedCount, 0);
+    }
+
+    void clientMovedToWorkerThread_sendsAndTimesOutThere()
+    {
+        ScriptedServer server([](QTcpSocket *s, const ServerRequest &r) {
+            if (r.body == "answer")
+                s->write(reply(200, "from worker"));
+        });
+        QTest::failOnWarning(QRegularExpression(u"cannot be (started|stopped) from another thread"_s));
+        QThread worker;
+        worker.start();
+        auto *client = new UpstreamClient;
+        client->moveToThread(&worker);
+        QAtomicInt finished = 0;
+        QAtomicInt timedOut = 0;
+        QByteArray body; // written in the worker thread, read after it is joined
+        const auto start = [&](const QByteArray &payload, int firstByteMs) {
+            QMetaObject::invokeMethod(client, [&, client, payload, firstByteMs] {
+                UpstreamRequest request = post(server.url(), payload);
+                request.timeouts.firstByteMs = firstByteMs;
+                UpstreamCall *call = client->send(request);
+                connect(call, &UpstreamCall::bodyData, call, [&](const QByteArray &d) { body += d; });
+                connect(call, &UpstreamCall::finished, call, [&, call] {
+                    finished.fetchAndAddOrdered(1);
+                    call->deleteLater();
+                });
+                connect(call, &UpstreamCall::failed, call, [&, call](const AiHub::Error &e) {
+                    if (e.code == ErrorCode::UpstreamTimeout)
+                        timedOut.fetchAndAddOrdered(1);
+                    call->deleteLater();
+                });
+            });
+        };
+        start("answer", 5000);
+        QTRY_COMPARE(finished.loadAcquire(), 1);
+        start("stall", 300); // the sweep timer runs in the worker thread
+        QTRY_COMPARE_WITH_TIMEOUT(timedOut.loadAcquire(), 1, 3000);
+        QMetaObject::invokeMethod(client, &QObject::deleteLater);
+        worker.quit();
+        QVERIFY(worker.wait(5000));
+        QCOMPARE(body, QByteArray("from worker"));
     }
 
     void destroyingTheClient_failsRunningCalls_andClosesConnections()
