@@ -76,7 +76,7 @@ private Q_SLOTS:
         QFETCH(QString, url);
         const LiveProvider p = provider(ProviderKind(kind), QStringLiteral("p"));
         ChatCall call;
-        call.body = nlohmann::json::parse(R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"logprobs":true,"stream":true})");
+        call.body = nlohmann::ordered_json::parse(R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"logprobs":true,"stream":true})");
         call.stream = true;
         auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
         QVERIFY(request.has_value());
@@ -97,7 +97,7 @@ private Q_SLOTS:
     {
         const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"), QStringLiteral("http://127.0.0.1:9/v1/"));
         ChatCall call;
-        call.body = nlohmann::json::parse(R"({"model":"m","messages":[],"stream_options":{"include_usage":true}})");
+        call.body = nlohmann::ordered_json::parse(R"({"model":"m","messages":[],"stream_options":{"include_usage":true}})");
         auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
         QVERIFY(request.has_value());
         QCOMPARE(request->url.toString(), QStringLiteral("http://127.0.0.1:9/v1/chat/completions"));
