@@ -209,6 +209,45 @@ private Q_SLOTS:
         m_mock.clearRoutes();
     }
 
+    void serve_picksUpChangesMadeByTheCommandLineWhileRunning()
+    {
+        QTemporaryDir dir;
+        const QByteArray token = run({ QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("--name"),
+                                       QStringLiteral("bob") },
+                                     {}, dir.path())
+                                     .out.trimmed();
+        const quint16 port = freePort();
+        QProcess serve;
+        serve.setProcessEnvironment(env());
+        serve.setProcessChannelMode(QProcess::MergedChannels);
+        serve.start(kHubd, { QStringLiteral("--data-dir"), dir.path(), QStringLiteral("serve"), QStringLiteral("--listen"),
+                             QStringLiteral("127.0.0.1:%1").arg(port) });
+        QByteArray log;
+        QVERIFY(QTest::qWaitFor([&] {
+            log += serve.readAll();
+            return log.contains("listening on");
+        }, 10000));
+        const QByteArray chat = R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
+        const QList<QPair<QByteArray, QByteArray>> auth { { "Authorization", "Bearer " + token } };
+        QCOMPARE(RawHttpClient::request(port, "POST", "/v1/chat/completions", chat, auth).status, 404); // no provider yet
+
+        // A provider added from the command line is used by the running hub within about a second.
+        QCOMPARE(run({ QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("openai"), QStringLiteral("--base-url"),
+                       m_mock.baseUrl().toString() },
+                     "sk-live-reload-key-42", dir.path())
+                     .exitCode,
+                 0);
+        QTRY_COMPARE_WITH_TIMEOUT(RawHttpClient::request(port, "POST", "/v1/chat/completions", chat, auth).status, 200, 5000);
+        QVERIFY(m_mock.lastRequest().header("authorization") == "Bearer sk-live-reload-key-42");
+
+        // A revoked key stops working just as quickly.
+        QCOMPARE(run({ QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("bob") }, {}, dir.path()).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(RawHttpClient::request(port, "POST", "/v1/chat/completions", chat, auth).status, 401, 5000);
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(10000));
+        QCOMPARE(serve.exitCode(), 0);
+    }
+
     void serve_portInUse_failsWithAClearMessage()
     {
         QTcpServer busy;
