@@ -24,6 +24,7 @@ const QString optHubCpu = QStringLiteral("hub-cpu");
 const QString optClientCpu = QStringLiteral("client-cpu");
 const QString optNice = QStringLiteral("nice");
 const QString optCheck = QStringLiteral("check-targets");
+const QString optOnly = QStringLiteral("only");
 const QString optKeep = QStringLiteral("keep-temp");
 
 void describe(QCommandLineParser &parser)
@@ -60,6 +61,11 @@ void describe(QCommandLineParser &parser)
                        QStringLiteral("Nice value for the benchmark and everything it starts (default -10, so busy "
                                       "neighbours on a shared machine disturb less; 0 leaves it)."),
                        QStringLiteral("N") });
+    parser.addOption({ optOnly,
+                       QStringLiteral("Run only these measurements, comma-separated: %1 (for quick iterations "
+                                      "while optimising).")
+                           .arg(BenchOptions::phaseNames().join(QStringLiteral(", "))),
+                       QStringLiteral("LIST") });
     parser.addOption({ optCheck, QStringLiteral("Exit with 1 when a target is missed.") });
     parser.addOption({ optKeep, QStringLiteral("Keep the temporary folder (configs, data, logs) and print it.") });
 }
@@ -79,6 +85,12 @@ Result<qint64> number(const QCommandLineParser &parser, const QString &name, qin
 }
 
 } // namespace
+
+QStringList BenchOptions::phaseNames()
+{
+    return { QStringLiteral("latency"), QStringLiteral("throughput"), QStringLiteral("first-byte"),
+             QStringLiteral("streams") };
+}
 
 QString BenchOptions::helpText()
 {
@@ -143,6 +155,16 @@ Result<BenchOptions> BenchOptions::parse(const QStringList &arguments)
         o.nginxPath = parser.value(optNginx);
     if (parser.isSet(optJson))
         o.jsonPath = parser.value(optJson);
+    if (parser.isSet(optOnly)) {
+        for (const QString &phase : parser.value(optOnly).split(u',', Qt::SkipEmptyParts)) {
+            if (!phaseNames().contains(phase.trimmed()))
+                return fail(ErrorCode::InvalidArgument, QStringLiteral("--only knows %1, not \"%2\".")
+                                                            .arg(phaseNames().join(QStringLiteral(", ")), phase));
+            o.only.append(phase.trimmed());
+        }
+        if (o.only.isEmpty())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("--only wants at least one measurement."));
+    }
     o.checkTargets = parser.isSet(optCheck);
     o.keepTemp = parser.isSet(optKeep);
     if (o.hubCpu == o.clientCpu)

@@ -26,9 +26,12 @@ struct BenchOptions {
     int hubCpu = 0;              // the hub and nginx
     int clientCpu = 1;           // the mock upstreams and the load generator
     int nice = -10;              // for us and (inherited) every process we start; 0: leave it
+    QStringList only;            // phases to run (see phaseNames()); empty: all
     bool checkTargets = false;   // exit 1 when a target is missed
     bool keepTemp = false;
 
+    static QStringList phaseNames(); // latency, throughput, first-byte, streams
+    bool includes(const QString &phase) const { return only.isEmpty() || only.contains(phase); }
     qint64 warmupRequests() const { return qMax<qint64>(100, requests / 10); }
 
     // Parses the arguments (the program name first). Help and bad input come back as an error whose message

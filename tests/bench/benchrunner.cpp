@@ -429,14 +429,21 @@ int BenchRunner::run()
         progress(QStringLiteral("aihub-bench: %1").arg(ok.error().message));
         return 1;
     }
-    const std::pair<const char *, Status (BenchRunner::*)()> phases[] = {
-        { "warm-up", &BenchRunner::warmUp },
-        { "latency (c=1)", &BenchRunner::measureLatency },
-        { "throughput (c=64)", &BenchRunner::measureThroughput },
-        { "stream time to first byte", &BenchRunner::measureFirstByte },
-        { "simultaneous streams", &BenchRunner::measureStreams },
+    struct Phase {
+        const char *option; // --only name; null: always
+        const char *name;
+        Status (BenchRunner::*run)();
     };
-    for (const auto &[name, phase] : phases) {
+    const Phase phases[] = {
+        { nullptr, "warm-up", &BenchRunner::warmUp },
+        { "latency", "latency (c=1)", &BenchRunner::measureLatency },
+        { "throughput", "throughput (c=64)", &BenchRunner::measureThroughput },
+        { "first-byte", "stream time to first byte", &BenchRunner::measureFirstByte },
+        { "streams", "simultaneous streams", &BenchRunner::measureStreams },
+    };
+    for (const auto &[option, name, phase] : phases) {
+        if (option && !m_options.includes(QString::fromLatin1(option)))
+            continue;
         if (auto done = (this->*phase)(); !done) {
             const QString error = QStringLiteral("%1 failed: %2").arg(QString::fromLatin1(name), done.error().message);
             progress(QStringLiteral("aihub-bench: ") + error);

@@ -44,8 +44,20 @@ QString ResultTable::verdictText(Verdict verdict)
 
 QString ResultTable::render() const
 {
-    QList<QStringList> cells;
+    // Rows of measurements that were not made (see --only) are left out, and so are their empty sections;
+    // a row with a target stays, showing n/a.
+    QList<Entry> shown;
     for (const Entry &e : m_entries) {
+        if (!e.section && std::isnan(e.row.value) && e.row.runs.isEmpty() && e.row.target.isEmpty())
+            continue;
+        shown.append(e);
+    }
+    for (qsizetype i = shown.size() - 1; i >= 0; --i)
+        if (shown.at(i).section && (i + 1 == shown.size() || shown.at(i + 1).section))
+            shown.removeAt(i);
+
+    QList<QStringList> cells;
+    for (const Entry &e : std::as_const(shown)) {
         if (e.section)
             continue;
         const Row &r = e.row;
@@ -84,7 +96,7 @@ QString ResultTable::render() const
         rule.append(QString(w, u'-'));
     out += line(rule);
     qsizetype rowIndex = 0;
-    for (const Entry &e : m_entries) {
+    for (const Entry &e : std::as_const(shown)) {
         if (e.section) {
             out += e.title + u'\n';
             continue;
@@ -92,8 +104,11 @@ QString ResultTable::render() const
         out += line(cells.at(rowIndex++));
     }
     if (targets() > 0)
-        out += QStringLiteral("\nTargets met: %1 of %2\n").arg(targets() - failures()).arg(targets());
-    for (const Entry &e : m_entries)
+        out += QStringLiteral("\nTargets met: %1 of %2%3\n")
+                   .arg(targets() - failures())
+                   .arg(targets())
+                   .arg(unmeasured() ? QStringLiteral(" (%1 more not measured)").arg(unmeasured()) : QString());
+    for (const Entry &e : std::as_const(shown))
         if (!e.section && !e.row.note.isEmpty())
             out += QStringLiteral("- %1: %2\n").arg(e.row.label.trimmed(), e.row.note);
     for (const QString &note : m_notes)
@@ -132,6 +147,7 @@ QJsonObject ResultTable::toJson() const
     root.insert(QStringLiteral("notes"), QJsonArray::fromStringList(m_notes));
     root.insert(QStringLiteral("targets"), targets());
     root.insert(QStringLiteral("targets_missed"), failures());
+    root.insert(QStringLiteral("targets_not_measured"), unmeasured());
     return root;
 }
 
@@ -139,7 +155,7 @@ int ResultTable::failures() const
 {
     int n = 0;
     for (const Entry &e : m_entries)
-        n += !e.section && (e.row.verdict == Verdict::Fail || e.row.verdict == Verdict::NotMeasured);
+        n += !e.section && e.row.verdict == Verdict::Fail;
     return n;
 }
 
@@ -147,7 +163,15 @@ int ResultTable::targets() const
 {
     int n = 0;
     for (const Entry &e : m_entries)
-        n += !e.section && e.row.verdict != Verdict::None;
+        n += !e.section && (e.row.verdict == Verdict::Pass || e.row.verdict == Verdict::Fail);
+    return n;
+}
+
+int ResultTable::unmeasured() const
+{
+    int n = 0;
+    for (const Entry &e : m_entries)
+        n += !e.section && e.row.verdict == Verdict::NotMeasured;
     return n;
 }
 

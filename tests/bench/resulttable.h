@@ -31,8 +31,9 @@ public:
 
     QString render() const;
     QJsonObject toJson() const;
-    int failures() const;
-    int targets() const;
+    int failures() const;   // targets measured and missed
+    int targets() const;    // targets measured
+    int unmeasured() const; // targets whose measurement was not made
 
     static QString format(double value, int decimals);
     static QString verdictText(Verdict verdict);
