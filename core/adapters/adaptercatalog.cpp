@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/adaptercatalog.h"
 
+#include "core/providers/gemini/geminiadapter.h"
 #include "core/providers/openaicompatibleadapter.h"
 
 namespace AiHub::Providers {
@@ -9,6 +10,9 @@ namespace AiHub::Providers {
 const IProviderAdapter *AdapterCatalog::forKind(ProviderKind kind)
 {
     static const OpenAiCompatibleAdapter openAiCompatible;
+    static const GeminiAdapter gemini;
+    if (kind == ProviderKind::Google)
+        return &gemini;
     if (ProviderKinds::isOpenAiCompatible(kind))
         return &openAiCompatible;
     return nullptr;
