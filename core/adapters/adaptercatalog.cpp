@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/adaptercatalog.h"
 
+#include "core/providers/anthropic/anthropicadapter.h"
 #include "core/providers/gemini/geminiadapter.h"
 #include "core/providers/openaicompatibleadapter.h"
 
@@ -11,6 +12,9 @@ const IProviderAdapter *AdapterCatalog::forKind(ProviderKind kind)
 {
     static const OpenAiCompatibleAdapter openAiCompatible;
     static const GeminiAdapter gemini;
+    static const AnthropicAdapter anthropic;
+    if (kind == ProviderKind::Anthropic)
+        return &anthropic;
     if (kind == ProviderKind::Google)
         return &gemini;
     if (ProviderKinds::isOpenAiCompatible(kind))

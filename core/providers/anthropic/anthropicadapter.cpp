@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/providers/anthropic/anthropicadapter.h"
+
+#include "core/providers/anthropic/anthropicrequestencoder.h"
+#include "core/providers/anthropic/anthropicstopreason.h"
+#include "core/providers/anthropic/anthropicstreamdecoder.h"
+#include "core/providers/anthropic/anthropicusage.h"
+#include "core/providers/liveprovider.h"
+#include "core/providers/openaierrorbody.h"
+
+#include <QDateTime>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace AiHub::Providers {
+
+namespace {
+using Json = nlohmann::ordered_json;
+
+// The API version this adapter speaks; Anthropic keeps old versions stable.
+constexpr QByteArrayView ApiVersion = "2023-06-01";
+
+QString label(const LiveProvider &provider)
+{
+    return u"%1 (provider \"%2\")"_s.arg(ProviderKinds::displayName(provider.config.kind), provider.config.name);
+}
+
+QString stringField(const Json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+
+bool looksLikeContextTooLong(const OpenAiErrorBody &e)
+{
+    const QString m = e.message.toLower();
+    return m.contains(u"prompt is too long"_s) || m.contains(u"context window"_s)
+        || m.contains(u"context length"_s) || m.contains(u"too many tokens"_s);
+}
+
+bool looksLikeNoBalance(const OpenAiErrorBody &e)
+{
+    // Anthropic answers an empty prepaid account with 400 invalid_request_error, not 402.
+    return e.type == u"billing_error"_s || e.message.toLower().contains(u"credit balance"_s);
+}
+
+bool looksLikeRefusal(const OpenAiErrorBody &e)
+{
+    return e.message.toLower().contains(u"content filtering"_s);
+}
+} // namespace
+
+Result<Net::UpstreamRequest> AnthropicAdapter::baseRequest(const LiveProvider &provider,
+                                                           const LiveCredential *credential, const QByteArray &method,
+                                                           const QString &pathAndQuery) const
+{
+    if (!credential || credential->secret.apiKey.isEmpty()) {
+        return fail(ErrorCode::UpstreamBadCredentials,
+                    u"%1 has no usable API key. Add one with `aigne-hubd provider credential add %2` or in "
+                    "Providers.%3"_s.arg(label(provider), provider.config.name,
+                                         provider.problems.isEmpty() ? QString()
+                                                                     : u' ' + provider.problems.constFirst()));
+    }
+    Net::UpstreamRequest request;
+    request.method = method;
+    request.url = QUrl(provider.config.effectiveBaseUrl() + pathAndQuery);
+    if (!request.url.isValid() || request.url.host().isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"The base URL of %1 is not a valid URL: %2"_s.arg(
+                                                    label(provider), provider.config.effectiveBaseUrl()));
+    request.headers.emplaceBack(QByteArray("x-api-key"), credential->secret.apiKey.toUtf8());
+    request.headers.emplaceBack(QByteArray("anthropic-version"), ApiVersion.toByteArray());
+    return request;
+}
+
+Result<Net::UpstreamRequest> AnthropicAdapter::chatRequest(const LiveProvider &provider,
+                                                           const LiveCredential *credential,
+                                                           const ChatCall &call) const
+{
+    auto body = AnthropicRequestEncoder::encode(call.request, call.stream, label(provider));
+    if (!body)
+        return std::unexpected(body.error());
+    auto request = baseRequest(provider, credential, "POST", u"/v1/messages"_s);
+    if (!request)
+        return request;
+    request->body = QByteArray::fromStdString(body->dump());
+    request->headers.emplaceBack(QByteArray("content-type"), QByteArray("application/json"));
+    request->headers.emplaceBack(QByteArray("accept"),
+                                 QByteArray(call.stream ? "text/event-stream" : "application/json"));
+    return request;
+}
+
+std::unique_ptr<IChatStreamDecoder> AnthropicAdapter::streamDecoder(const LiveProvider &provider,
+                                                                    StreamOutput) const
+{
+    // Anthropic's events have no OpenAI chunk form: neutral events whatever the caller asked.
+    return std::make_unique<AnthropicStreamDecoder>(label(provider), provider.config.name);
+}
+
+Result<ChatCompletion> AnthropicAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
+{
+    const Json root = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const auto content = root.is_object() ? root.find("content") : root.end();
+    if (!root.is_object() || content == root.end() || !content->is_array())
+        return fail(ErrorCode::UpstreamProtocol,
+                    u"%1 answered with something that is not a message; try again, and check the provider's base "
+                    "URL if it keeps happening"_s.arg(label(provider)));
+    ChatCompletion out;
+    ChatResult &result = out.result;
+    result.id = stringField(root, "id");
+    result.model = stringField(root, "model");
+    result.created = QDateTime::currentSecsSinceEpoch(); // Anthropic's message has no timestamp
+    for (const Json &block : *content) {
+        if (!block.is_object())
+            continue;
+        const QString type = stringField(block, "type");
+        if (type == u"text"_s) {
+            result.text += stringField(block, "text");
+        } else if (type == u"thinking"_s) {
+            result.reasoning += stringField(block, "thinking");
+        } else if (type == u"tool_use"_s) {
+            ToolCall call;
+            call.id = stringField(block, "id");
+            call.name = stringField(block, "name");
+            const auto input = block.find("input");
+            call.arguments = input != block.end() && input->is_object() ? QString::fromStdString(input->dump())
+                                                                        : u"{}"_s;
+            result.toolCalls.append(call);
+        }
+    }
+    const QString stopReason = stringField(root, "stop_reason");
+    if (!stopReason.isEmpty())
+        result.finishReason = AnthropicStopReason::toFinishReason(stopReason);
+    if (const auto usage = root.find("usage"); usage != root.end())
+        result.usage = AnthropicUsage::fromJson(*usage);
+    out.usage = result.usage;
+    return out;
+}
+
+Error AnthropicAdapter::mapError(const LiveProvider &provider, int status, const QByteArray &body,
+                                 int retryAfterSeconds) const
+{
+    // Anthropic's envelope {"type":"error","error":{"type","message"}} has the same error object as OpenAI's.
+    const OpenAiErrorBody e = OpenAiErrorBody::parse(body);
+    const QString who = label(provider);
+    const QString details = e.message.isEmpty() ? u"no details"_s : e.message;
+    const QString what = e.type.isEmpty() ? u"HTTP %1: %2"_s.arg(status).arg(details)
+                                          : u"HTTP %1 %2: %3"_s.arg(status).arg(e.type, details);
+    Error error;
+    error.upstreamStatus = status;
+    error.retryAfterSeconds = retryAfterSeconds;
+    error.provider = provider.config.name;
+    if (status == 401 || status == 403 || e.type == u"authentication_error"_s) {
+        error.code = ErrorCode::UpstreamBadCredentials;
+        error.message = u"%1 rejected the API key (%2). Check the key for \"%3\" in Providers, or replace it with "
+                        "`aigne-hubd provider credential add %3`."_s.arg(who, what, provider.config.name);
+    } else if (status == 429) {
+        error.code = ErrorCode::UpstreamRateLimited;
+        error.message = u"%1 is rate-limiting requests (%2). Wait%3 and try again."_s.arg(
+            who, what, retryAfterSeconds >= 0 ? u" %1 s"_s.arg(retryAfterSeconds) : QString());
+    } else if (status == 404) {
+        error.code = ErrorCode::UpstreamModelNotFound;
+        error.message = u"%1 does not offer this model (%2). GET /v1/models lists the models it has."_s.arg(who, what);
+    } else if (status == 402 || looksLikeNoBalance(e)) {
+        error.code = ErrorCode::UpstreamUnavailable;
+        error.message = u"The account at %1 has run out of credit (%2). Top it up in Anthropic's console."_s.arg(
+            who, what);
+    } else if (status == 408 || status == 504) {
+        error.code = ErrorCode::UpstreamTimeout;
+        error.message = u"%1 timed out (%2). Try again."_s.arg(who, what);
+    } else if (status == 529 || e.type == u"overloaded_error"_s) {
+        error.code = ErrorCode::UpstreamUnavailable;
+        error.message = u"%1 is overloaded (%2). Try again shortly."_s.arg(who, what);
+    } else if (status == 413) {
+        error.code = ErrorCode::UpstreamBadRequest;
+        error.message = u"The request is too large for %1 (%2). Send fewer or smaller images or a shorter "
+                        "conversation."_s.arg(who, what);
+    } else if (status >= 400 && status < 500) {
+        if (looksLikeContextTooLong(e)) {
+            error.code = ErrorCode::UpstreamBadRequest;
+            error.message = u"The conversation is too long for this model at %1 (%2). Shorten it or choose a model "
+                            "with a larger context."_s.arg(who, what);
+        } else if (looksLikeRefusal(e)) {
+            error.code = ErrorCode::UpstreamRefused;
+            error.message = u"%1 refused to answer (%2)."_s.arg(who, what);
+        } else {
+            error.code = ErrorCode::UpstreamBadRequest;
+            error.message = u"%1 rejected the request (%2). Check the request's fields against the error."_s.arg(
+                who, what);
+        }
+    } else {
+        error.code = ErrorCode::UpstreamUnavailable;
+        error.message = u"%1 could not answer (%2). Try again shortly."_s.arg(who, what);
+    }
+    return error;
+}
+
+Result<Net::UpstreamRequest> AnthropicAdapter::modelsRequest(const LiveProvider &provider,
+                                                             const LiveCredential *credential) const
+{
+    // The list is paged (20 by default); 1000, the largest page, holds every model Anthropic offers.
+    return baseRequest(provider, credential, "GET", u"/v1/models?limit=1000"_s);
+}
+
+Result<QStringList> AnthropicAdapter::parseModels(const QByteArray &body) const
+{
+    const Json root = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const auto data = root.is_object() ? root.find("data") : root.end();
+    if (!root.is_object() || data == root.end() || !data->is_array())
+        return fail(ErrorCode::UpstreamProtocol, u"the model list is not in the expected form"_s);
+    QStringList ids;
+    for (const Json &model : *data) {
+        if (model.is_object())
+            if (const QString id = stringField(model, "id"); !id.isEmpty())
+                ids.append(id);
+    }
+    return ids;
+}
+
+Result<Net::UpstreamRequest> AnthropicAdapter::testRequest(const LiveProvider &provider,
+                                                           const LiveCredential *credential) const
+{
+    return baseRequest(provider, credential, "GET", u"/v1/models?limit=1"_s);
+}
+
+} // namespace AiHub::Providers
