@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
-#include "core/providers/adaptercatalog.h"
+#include "core/adapters/adaptercatalog.h"
 
 #include "core/providers/anthropic/anthropicadapter.h"
 #include "core/providers/gemini/geminiadapter.h"

@@ -8,7 +8,7 @@
 #include "core/hub/hubruntime.h"
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
-#include "core/providers/adaptercatalog.h"
+#include "core/adapters/adaptercatalog.h"
 #include "core/providers/iprovideradapter.h"
 #include "core/providers/liveprovider.h"
 #include "core/providers/providerstore.h"

@@ -61,7 +61,7 @@ void ChatSession::start()
         fail(error);
         return;
     }
-    m_call.body["model"] = m_target.upstreamModel.toStdString();
+    m_call.setModel(m_target.upstreamModel);
     auto request = provider.adapter->chatRequest(provider, provider.pickCredential(), m_call);
     if (!request) {
         Error error = request.error();
@@ -72,7 +72,7 @@ void ChatSession::start()
     if (m_timeouts)
         request->timeouts = *m_timeouts;
     if (m_call.stream)
-        m_decoder = provider.adapter->streamDecoder(provider);
+        m_decoder = provider.adapter->streamDecoder(provider, m_output);
     m_upstream = m_client.send(std::move(*request));
     connect(m_upstream, &Net::UpstreamCall::responseStarted, this, &ChatSession::onResponseStarted);
     connect(m_upstream, &Net::UpstreamCall::bodyData, this, &ChatSession::onBodyData);
@@ -127,9 +127,14 @@ void ChatSession::handleEvents()
         ChatEvent &event = m_events[i];
         switch (event.kind) {
         case ChatEvent::Kind::Chunk:
-            if (event.hasContent && m_firstTokenNs == 0)
+        case ChatEvent::Kind::Start:
+        case ChatEvent::Kind::TextDelta:
+        case ChatEvent::Kind::ReasoningDelta:
+        case ChatEvent::Kind::ToolCall:
+        case ChatEvent::Kind::Finish:
+            if (m_firstTokenNs == 0 && event.isContent())
                 m_firstTokenNs = nowNs();
-            Q_EMIT chunk(event.chunk);
+            Q_EMIT this->event(event);
             break;
         case ChatEvent::Kind::Usage:
             m_usage = event.usage; // cumulative where providers repeat it: the last report wins
@@ -165,7 +170,7 @@ void ChatSession::onFinished()
         releaseCall();
         m_done = true;
         record(200, nullptr);
-        Q_EMIT streamFinished(m_usageJson);
+        Q_EMIT streamFinished(m_usageJson, m_usage);
         return;
     }
     auto completion = provider.adapter->parseCompletion(provider, m_body);
@@ -178,7 +183,7 @@ void ChatSession::onFinished()
     releaseCall();
     m_done = true;
     record(200, nullptr);
-    Q_EMIT completed(completion->body);
+    Q_EMIT completed(*completion);
 }
 
 void ChatSession::onUpstreamFailed(const Error &error)

@@ -7,6 +7,7 @@
 #include "core/net/upstreamrequest.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatevent.h"
+#include "core/providers/iprovideradapter.h"
 #include "core/providers/providersnapshot.h"
 
 #include <QObject>
@@ -42,6 +43,8 @@ public:
 
     // Upstream connect / first-byte / idle limits; the adapter's defaults otherwise.
     void setTimeouts(const Net::UpstreamTimeouts &timeouts) { m_timeouts = timeouts; }
+    // What the stream should yield: the provider's own OpenAI chunks where it has them, or neutral events.
+    void setStreamOutput(Providers::StreamOutput output) { m_output = output; }
     void start();
     // The client went away: stop the provider's work now and record what was produced.
     void cancel();
@@ -50,10 +53,12 @@ public:
 
 Q_SIGNALS:
     void streamStarted();
-    void chunk(const QByteArray &openAiChunkJson);
-    // The stream ended normally; usageJson is the provider's usage object in OpenAI form (empty if none came).
-    void streamFinished(const QByteArray &usageJson);
-    void completed(const QByteArray &openAiBody);
+    // A piece of the answer: a passthrough Chunk or a neutral event (Start, TextDelta, ReasoningDelta, ToolCall,
+    // Finish). Usage, errors and the end are reported by the signals below.
+    void event(const AiHub::Providers::ChatEvent &event);
+    // The stream ended normally. usageJson: an OpenAI-style provider's own usage object (empty otherwise).
+    void streamFinished(const QByteArray &usageJson, const AiHub::Providers::TokenUsage &usage);
+    void completed(const AiHub::Providers::ChatCompletion &completion);
     void failed(const AiHub::Error &error, bool afterStreamStarted);
 
 private:
@@ -73,6 +78,7 @@ private:
     Providers::ChatCall m_call;
     CallerInfo m_caller;
     std::optional<Net::UpstreamTimeouts> m_timeouts;
+    Providers::StreamOutput m_output = Providers::StreamOutput::OpenAiChunks;
     Net::UpstreamCall *m_upstream = nullptr;
     std::unique_ptr<Providers::IChatStreamDecoder> m_decoder;
     std::vector<Providers::ChatEvent> m_events;

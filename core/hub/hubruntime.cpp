@@ -3,6 +3,7 @@
 #include "core/hub/hubruntime.h"
 
 #include "core/access/accesskeystore.h"
+#include "core/adapters/adaptercatalog.h"
 #include "core/hub/configwatcher.h"
 #include "core/hub/modelcatalog.h"
 #include "core/providers/providerregistry.h"
@@ -82,7 +83,7 @@ void HubRuntime::startServices(std::function<void(Status)> done)
     m_usage = std::make_unique<Usage::UsageRecorder>(m_database);
     m_usage->start();
     m_models = std::make_unique<ModelCatalog>();
-    m_providers = new Providers::ProviderRegistry(m_database, m_secrets, this);
+    m_providers = new Providers::ProviderRegistry(m_database, m_secrets, &Providers::AdapterCatalog::forKind, this);
     connect(m_providers, &Providers::ProviderRegistry::reloaded, this, &HubRuntime::providersReloaded);
     auto once = std::make_shared<QMetaObject::Connection>();
     *once = connect(m_providers, &Providers::ProviderRegistry::reloaded, this,

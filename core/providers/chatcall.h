@@ -2,16 +2,27 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/providers/chatrequest.h"
+
 #include <nlohmann/json.hpp>
 
 namespace AiHub::Providers {
 
-// One chat request on its way upstream, in OpenAI's chat/completions form (what /v1 receives). The "model"
-// field already holds the provider's own model name. (The provider-neutral form comes with the other dialects.)
+// One chat request on its way upstream. `request` is the neutral form and is always filled in. `openAiBody` is
+// the client's own OpenAI-form body when the client spoke OpenAI's API: OpenAI-style providers then receive it
+// with only the model changed, so fields the hub does not model still reach them. Both carry the provider's
+// own model name once routed.
 struct ChatCall {
-    nlohmann::ordered_json body;
+    ChatRequest request;
+    nlohmann::ordered_json openAiBody; // null when the client did not speak OpenAI's API
     bool stream = false;
     bool clientWantsUsage = false; // stream_options.include_usage as the client sent it
+
+    void setModel(const QString &model);
 };
+
+// What the caller wants out of a stream decoder. OpenAI-style providers can hand on their own chunks
+// (OpenAiChunks); every decoder can produce the neutral events, and does when asked for Neutral.
+enum class StreamOutput { OpenAiChunks, Neutral };
 
 } // namespace AiHub::Providers

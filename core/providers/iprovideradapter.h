@@ -5,6 +5,9 @@
 #include "core/common/result.h"
 #include "core/net/upstreamrequest.h"
 #include "core/providers/chatcall.h"
+#include "core/providers/chatresult.h"
+#include "core/providers/embeddingtypes.h"
+#include "core/providers/imagetypes.h"
 #include "core/providers/ichatstreamdecoder.h"
 #include "core/providers/tokenusage.h"
 
@@ -18,8 +21,9 @@ struct LiveProvider;
 struct LiveCredential;
 
 struct ChatCompletion {
-    QByteArray body; // an OpenAI chat.completion JSON object
-    TokenUsage usage;
+    ChatResult result; // always filled in
+    QByteArray body;   // OpenAI-style providers: their chat.completion JSON, relayed unchanged to OpenAI clients
+    TokenUsage usage;  // the same as result.usage
 };
 
 // Everything that differs between providers' wire formats, and nothing else: no I/O, no state.
@@ -30,7 +34,9 @@ public:
     [[nodiscard]] virtual Result<Net::UpstreamRequest> chatRequest(const LiveProvider &provider,
                                                                    const LiveCredential *credential,
                                                                    const ChatCall &call) const = 0;
-    virtual std::unique_ptr<IChatStreamDecoder> streamDecoder(const LiveProvider &provider) const = 0;
+    // Adapters that cannot produce OpenAI chunks produce neutral events whatever `output` asks.
+    virtual std::unique_ptr<IChatStreamDecoder> streamDecoder(const LiveProvider &provider,
+                                                              StreamOutput output) const = 0;
     [[nodiscard]] virtual Result<ChatCompletion> parseCompletion(const LiveProvider &provider,
                                                                  const QByteArray &body) const = 0;
     // A non-2xx answer turned into the hub's error, naming the provider and saying what to do.
@@ -41,6 +47,17 @@ public:
     [[nodiscard]] virtual Result<Net::UpstreamRequest> modelsRequest(const LiveProvider &provider,
                                                                      const LiveCredential *credential) const = 0;
     [[nodiscard]] virtual Result<QStringList> parseModels(const QByteArray &body) const = 0;
+
+    // Embeddings and image generation. The defaults say the provider offers neither (InvalidArgument).
+    [[nodiscard]] virtual Result<Net::UpstreamRequest> embeddingRequest(const LiveProvider &provider,
+                                                                        const LiveCredential *credential,
+                                                                        const EmbeddingRequest &request) const;
+    [[nodiscard]] virtual Result<EmbeddingResult> parseEmbeddings(const LiveProvider &provider,
+                                                                  const QByteArray &body) const;
+    [[nodiscard]] virtual Result<Net::UpstreamRequest> imageRequest(const LiveProvider &provider,
+                                                                    const LiveCredential *credential,
+                                                                    const ImageRequest &request) const;
+    [[nodiscard]] virtual Result<ImageResult> parseImages(const LiveProvider &provider, const QByteArray &body) const;
 
     // The cheapest real call that proves the credential works (`provider test`).
     [[nodiscard]] virtual Result<Net::UpstreamRequest> testRequest(const LiveProvider &provider,

@@ -3,6 +3,7 @@
 #include "core/providers/openaicompatibleadapter.h"
 
 #include "core/providers/liveprovider.h"
+#include "core/providers/openaichatformat.h"
 #include "core/providers/openaierrorbody.h"
 #include "core/providers/openaistreamdecoder.h"
 #include "core/providers/openaiusage.h"
@@ -75,7 +76,10 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProv
     auto request = baseRequest(provider, credential, "POST", QStringLiteral("/chat/completions"));
     if (!request)
         return request;
-    nlohmann::ordered_json body = call.body;
+    // An OpenAI client's own body goes on as it came (fields the hub does not model included); any other
+    // client's request is encoded from the neutral form.
+    nlohmann::ordered_json body = call.openAiBody.is_object() ? call.openAiBody
+                                                              : OpenAiChatFormat::encodeRequest(call.request);
     if (call.stream) {
         body["stream"] = true;
         // Always ask for usage, so every call is accounted; the relay hands it on only if the client asked.
@@ -89,9 +93,10 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProv
     return request;
 }
 
-std::unique_ptr<IChatStreamDecoder> OpenAiCompatibleAdapter::streamDecoder(const LiveProvider &provider) const
+std::unique_ptr<IChatStreamDecoder> OpenAiCompatibleAdapter::streamDecoder(const LiveProvider &provider,
+                                                                           StreamOutput output) const
 {
-    return std::make_unique<OpenAiStreamDecoder>(label(provider));
+    return std::make_unique<OpenAiStreamDecoder>(label(provider), output);
 }
 
 Result<ChatCompletion> OpenAiCompatibleAdapter::parseCompletion(const LiveProvider &provider,
@@ -105,9 +110,9 @@ Result<ChatCompletion> OpenAiCompatibleAdapter::parseCompletion(const LiveProvid
                                    "the provider's base URL if it keeps happening")
                         .arg(label(provider)));
     ChatCompletion out;
-    out.body = body; // relayed unchanged: clients see every field the provider sent
-    if (const auto usage = root.find("usage"); usage != root.end())
-        out.usage = OpenAiUsage::fromJson(*usage);
+    out.result = OpenAiChatFormat::parseCompletion(root);
+    out.body = body; // relayed unchanged to OpenAI clients: they see every field the provider sent
+    out.usage = out.result.usage;
     return out;
 }
 

@@ -12,7 +12,8 @@ class OpenAiCompatibleAdapter final : public IProviderAdapter {
 public:
     Result<Net::UpstreamRequest> chatRequest(const LiveProvider &provider, const LiveCredential *credential,
                                              const ChatCall &call) const override;
-    std::unique_ptr<IChatStreamDecoder> streamDecoder(const LiveProvider &provider) const override;
+    std::unique_ptr<IChatStreamDecoder> streamDecoder(const LiveProvider &provider,
+                                                      StreamOutput output) const override;
     Result<ChatCompletion> parseCompletion(const LiveProvider &provider, const QByteArray &body) const override;
     Error mapError(const LiveProvider &provider, int status, const QByteArray &body,
                    int retryAfterSeconds) const override;

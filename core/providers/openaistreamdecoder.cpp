@@ -10,6 +10,15 @@
 namespace AiHub::Providers {
 
 namespace {
+ChatEvent relayed(const QByteArray &chunk, bool hasContent)
+{
+    ChatEvent e;
+    e.kind = ChatEvent::Kind::Chunk;
+    e.chunk = chunk;
+    e.hasContent = hasContent;
+    return e;
+}
+
 bool deltaHasContent(const nlohmann::ordered_json &chunk)
 {
     const auto choices = chunk.find("choices");
@@ -31,8 +40,9 @@ bool deltaHasContent(const nlohmann::ordered_json &chunk)
 }
 } // namespace
 
-OpenAiStreamDecoder::OpenAiStreamDecoder(QString providerLabel)
+OpenAiStreamDecoder::OpenAiStreamDecoder(QString providerLabel, StreamOutput output)
     : m_providerLabel(std::move(providerLabel))
+    , m_output(output)
 {
 }
 
@@ -49,12 +59,13 @@ void OpenAiStreamDecoder::finish(std::vector<ChatEvent> &out)
 void OpenAiStreamDecoder::onEvent(const QByteArray &data, std::vector<ChatEvent> &out)
 {
     if (data == "[DONE]") {
-        out.push_back(ChatEvent { ChatEvent::Kind::Done, {}, {}, {}, {}, false });
+        out.push_back(ChatEvent::done());
         return;
     }
     // Fast path: once content has started, a chunk without usage or error is relayed byte for byte.
-    if (m_sawContent && !data.contains("\"usage\"") && !data.contains("\"error\"")) {
-        out.push_back(ChatEvent { ChatEvent::Kind::Chunk, data, {}, {}, {}, true });
+    if (m_output == StreamOutput::OpenAiChunks && m_sawContent && !data.contains("\"usage\"")
+        && !data.contains("\"error\"")) {
+        out.push_back(relayed(data, true));
         return;
     }
     nlohmann::ordered_json chunk = nlohmann::ordered_json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
@@ -103,10 +114,58 @@ void OpenAiStreamDecoder::onEvent(const QByteArray &data, std::vector<ChatEvent>
     const auto choices = chunk.find("choices");
     if (choices != chunk.end() && choices->is_array() && choices->empty())
         return; // a usage-only chunk: the hub sends its own at the end, to clients that asked for it
+    if (m_output == StreamOutput::Neutral) {
+        emitNeutral(chunk, out);
+        return;
+    }
     const bool content = deltaHasContent(chunk);
     m_sawContent = m_sawContent || content;
-    out.push_back(ChatEvent { ChatEvent::Kind::Chunk, rewritten ? QByteArray::fromStdString(chunk.dump()) : data, {},
-                              {}, {}, content });
+    out.push_back(relayed(rewritten ? QByteArray::fromStdString(chunk.dump()) : data, content));
+}
+
+void OpenAiStreamDecoder::emitNeutral(const nlohmann::ordered_json &chunk, std::vector<ChatEvent> &out)
+{
+    auto text = [](const nlohmann::ordered_json &o, const char *key) {
+        const auto v = o.find(key);
+        return v != o.end() && v->is_string() ? QString::fromStdString(v->get<std::string>()) : QString();
+    };
+    if (!m_started) {
+        m_started = true;
+        out.push_back(ChatEvent::start(text(chunk, "id"), text(chunk, "model")));
+    }
+    const auto choices = chunk.find("choices");
+    if (choices == chunk.end() || !choices->is_array())
+        return;
+    for (const auto &choice : *choices) {
+        const int index = choice.value("index", 0);
+        const auto delta = choice.find("delta");
+        if (delta != choice.end() && delta->is_object()) {
+            QString reasoning = text(*delta, "reasoning_content");
+            if (reasoning.isEmpty())
+                reasoning = text(*delta, "reasoning");
+            if (!reasoning.isEmpty())
+                out.push_back(ChatEvent::reasoningDelta(reasoning, index));
+            if (const QString content = text(*delta, "content"); !content.isEmpty())
+                out.push_back(ChatEvent::textDelta(content, index));
+            if (const auto calls = delta->find("tool_calls"); calls != delta->end() && calls->is_array()) {
+                for (const auto &call : *calls) {
+                    ToolCallDelta d;
+                    d.index = call.value("index", 0);
+                    d.id = text(call, "id");
+                    if (const auto fn = call.find("function"); fn != call.end() && fn->is_object()) {
+                        d.name = text(*fn, "name");
+                        const auto args = fn->find("arguments");
+                        if (args != fn->end())
+                            d.argumentsDelta = args->is_string() ? QString::fromStdString(args->get<std::string>())
+                                                                 : QString::fromStdString(args->dump());
+                    }
+                    out.push_back(ChatEvent::toolCallDelta(d, index));
+                }
+            }
+        }
+        if (const QString reason = text(choice, "finish_reason"); !reason.isEmpty())
+            out.push_back(ChatEvent::finish(reason, index));
+    }
 }
 
 } // namespace AiHub::Providers

@@ -3,7 +3,10 @@
 #pragma once
 
 #include "core/providers/ichatstreamdecoder.h"
+#include "core/providers/chatcall.h"
 #include "core/providers/sseparser.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QString>
 
@@ -15,16 +18,19 @@ namespace AiHub::Providers {
 // it on in OpenAI's form only to clients that asked. Chunks without usage or errors are not re-serialised.
 class OpenAiStreamDecoder final : public IChatStreamDecoder {
 public:
-    explicit OpenAiStreamDecoder(QString providerLabel);
+    OpenAiStreamDecoder(QString providerLabel, StreamOutput output = StreamOutput::OpenAiChunks);
 
     void feed(const QByteArray &bytes, std::vector<ChatEvent> &out) override;
     void finish(std::vector<ChatEvent> &out) override;
 
 private:
     void onEvent(const QByteArray &data, std::vector<ChatEvent> &out);
+    void emitNeutral(const nlohmann::ordered_json &chunk, std::vector<ChatEvent> &out);
 
     SseParser m_parser;
     QString m_providerLabel;
+    StreamOutput m_output;
+    bool m_started = false;
     bool m_sawContent = false;
 };
 

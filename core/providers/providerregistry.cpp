@@ -2,7 +2,6 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/providerregistry.h"
 
-#include "core/providers/adaptercatalog.h"
 #include "core/providers/providerstore.h"
 #include "core/secrets/isecretstore.h"
 #include "core/storage/database.h"
@@ -22,10 +21,12 @@ struct ProviderRegistry::Pending {
 };
 
 ProviderRegistry::ProviderRegistry(std::shared_ptr<Storage::Database> database,
-                                   std::shared_ptr<Secrets::ISecretStore> secrets, QObject *parent)
+                                   std::shared_ptr<Secrets::ISecretStore> secrets, AdapterLookup adapters,
+                                   QObject *parent)
     : QObject(parent)
     , m_database(std::move(database))
     , m_secrets(std::move(secrets))
+    , m_adapters(std::move(adapters))
     , m_snapshot(std::make_shared<ProviderSnapshot>())
 {
 }
@@ -57,7 +58,7 @@ void ProviderRegistry::reload()
     for (const ProviderConfig &config : std::as_const(*configs)) {
         LiveProvider live;
         live.config = config;
-        live.adapter = AdapterCatalog::forKind(config.kind);
+        live.adapter = m_adapters ? m_adapters(config.kind) : nullptr;
         pending->providers.append(live);
     }
     // Count first, then start reads: a store may answer quickly, and the last answer publishes the snapshot.

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace AiHub::Storage {
@@ -26,8 +27,10 @@ class ProviderRegistry final : public QObject {
     Q_DISABLE_COPY_MOVE(ProviderRegistry)
 
 public:
+    using AdapterLookup = std::function<const IProviderAdapter *(ProviderKind)>;
+
     ProviderRegistry(std::shared_ptr<Storage::Database> database, std::shared_ptr<Secrets::ISecretStore> secrets,
-                     QObject *parent = nullptr);
+                     AdapterLookup adapters, QObject *parent = nullptr);
     ~ProviderRegistry() override;
 
     // Thread-safe.
@@ -48,6 +51,7 @@ private:
 
     std::shared_ptr<Storage::Database> m_database;
     std::shared_ptr<Secrets::ISecretStore> m_secrets;
+    AdapterLookup m_adapters;
     mutable QMutex m_mutex;
     std::shared_ptr<const ProviderSnapshot> m_snapshot;
     quint64 m_reloadSerial = 0;

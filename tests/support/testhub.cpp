@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "tests/support/testhub.h"
 
+#include "core/adapters/adaptercatalog.h"
 #include "core/providers/credentialsecret.h"
 #include "core/providers/providerstore.h"
 #include "core/secrets/secretmask.h"
@@ -24,7 +25,7 @@ TestHub::TestHub()
     if (!keys)
         qFatal("cannot open the key store: %s", qPrintable(keys.error().message));
     m_keys = std::move(*keys);
-    m_providers = std::make_unique<Providers::ProviderRegistry>(m_database, m_secrets);
+    m_providers = std::make_unique<Providers::ProviderRegistry>(m_database, m_secrets, &Providers::AdapterCatalog::forKind);
     m_usage = std::make_unique<Usage::UsageRecorder>(m_database);
     m_usage->start();
     m_models = std::make_unique<Hub::ModelCatalog>();

@@ -3,6 +3,7 @@
 #include "core/server/controllers/openaichatcontroller.h"
 
 #include "core/hub/chatsession.h"
+#include "core/providers/openaichatformat.h"
 #include "core/providers/providerregistry.h"
 #include "core/server/apierror.h"
 #include "core/server/controllers/openaisserelay.h"
@@ -18,7 +19,8 @@ std::unexpected<Error> badRequest(const QString &message) { return fail(ErrorCod
 
 Result<Providers::ChatCall> parseChatCall(const QByteArray &body)
 {
-    nlohmann::ordered_json root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    nlohmann::ordered_json root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(),
+                                                                nullptr, false);
     if (root.is_discarded())
         return badRequest(QStringLiteral("The request body is not valid JSON. Send a JSON object such as "
                                          "{\"model\": \"openai/gpt-4o-mini\", \"messages\": [{\"role\": \"user\", "
@@ -28,25 +30,17 @@ Result<Providers::ChatCall> parseChatCall(const QByteArray &body)
     const auto model = root.find("model");
     if (model == root.end() || !model->is_string() || model->get_ref<const std::string &>().empty())
         return badRequest(QStringLiteral("\"model\" is required: name a model such as \"openai/gpt-4o-mini\"."));
-    const auto messages = root.find("messages");
-    if (messages == root.end() || !messages->is_array() || messages->empty())
-        return badRequest(QStringLiteral("\"messages\" must be a non-empty array of {\"role\", \"content\"} "
-                                         "objects."));
-    for (const auto &m : *messages) {
-        if (!m.is_object() || !m.contains("role") || !m["role"].is_string())
-            return badRequest(QStringLiteral("Every message needs a \"role\" (system, user, assistant or tool)."));
-    }
+    auto request = Providers::OpenAiChatFormat::parseRequest(root);
+    if (!request)
+        return fail(request.error());
     Providers::ChatCall call;
-    if (const auto stream = root.find("stream"); stream != root.end()) {
-        if (!stream->is_boolean() && !stream->is_null())
-            return badRequest(QStringLiteral("\"stream\" must be true or false."));
-        call.stream = stream->is_boolean() && stream->get<bool>();
-    }
+    call.stream = request->stream;
+    call.request = std::move(*request);
     if (const auto options = root.find("stream_options"); options != root.end() && options->is_object()) {
         const auto usage = options->find("include_usage");
         call.clientWantsUsage = usage != options->end() && usage->is_boolean() && usage->get<bool>();
     }
-    call.body = std::move(root);
+    call.openAiBody = std::move(root);
     return call;
 }
 } // namespace
@@ -65,7 +59,7 @@ void OpenAiChatController::handle(const HttpRequest &request, HttpExchange *exch
         return;
     }
     auto snapshot = m_services.providers->snapshot();
-    const QString model = QString::fromStdString(call->body["model"].get<std::string>());
+    const QString model = call->request.model;
     auto target = snapshot->resolve(model);
     if (!target) {
         ApiError::respond(exchange, target.error());
@@ -82,14 +76,20 @@ void OpenAiChatController::handle(const HttpRequest &request, HttpExchange *exch
     session->setTimeouts(m_services.upstreamTimeouts);
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::ChatSession::cancel);
     if (stream) {
-        auto *relay = new OpenAiSseRelay(exchange, wantsUsage, session);
-        QObject::connect(session, &Hub::ChatSession::chunk, relay, &OpenAiSseRelay::onChunk);
+        auto *relay = new OpenAiSseRelay(exchange, wantsUsage, model, session);
+        QObject::connect(session, &Hub::ChatSession::event, relay, &OpenAiSseRelay::onEvent);
         QObject::connect(session, &Hub::ChatSession::streamFinished, relay, &OpenAiSseRelay::onFinished);
         QObject::connect(session, &Hub::ChatSession::failed, relay, &OpenAiSseRelay::onFailed);
     } else {
-        QObject::connect(session, &Hub::ChatSession::completed, exchange, [exchange](const QByteArray &body) {
-            exchange->respond(200, HttpHeaders { { "Content-Type", "application/json" } }, body);
-        });
+        QObject::connect(session, &Hub::ChatSession::completed, exchange,
+                         [exchange](const Providers::ChatCompletion &completion) {
+                             // OpenAI-style providers' answers go out unchanged; others are encoded.
+                             const QByteArray body = !completion.body.isEmpty()
+                                 ? completion.body
+                                 : QByteArray::fromStdString(
+                                       Providers::OpenAiChatFormat::encodeCompletion(completion.result).dump());
+                             exchange->respond(200, HttpHeaders { { "Content-Type", "application/json" } }, body);
+                         });
         QObject::connect(session, &Hub::ChatSession::failed, exchange,
                          [exchange](const Error &error, bool) { ApiError::respond(exchange, error); });
     }

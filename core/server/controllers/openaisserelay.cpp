@@ -2,21 +2,20 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/controllers/openaisserelay.h"
 
-#include "core/common/errorstatus.h"
+#include "core/providers/openaichatformat.h"
 #include "core/server/apierror.h"
 #include "core/server/httpheaders.h"
 #include "core/server/transport/httpexchange.h"
 
-#include <QDateTime>
-
-#include <nlohmann/json.hpp>
-
 namespace AiHub::Server {
 
-OpenAiSseRelay::OpenAiSseRelay(HttpExchange *exchange, bool clientWantsUsage, QObject *parent)
+using Providers::ChatEvent;
+
+OpenAiSseRelay::OpenAiSseRelay(HttpExchange *exchange, bool clientWantsUsage, const QString &model, QObject *parent)
     : QObject(parent)
     , m_exchange(exchange)
     , m_clientWantsUsage(clientWantsUsage)
+    , m_encoder(model)
 {
 }
 
@@ -30,48 +29,38 @@ void OpenAiSseRelay::begin()
                                                { "X-Accel-Buffering", "no" } });
 }
 
-void OpenAiSseRelay::rememberIdentity(const QByteArray &chunkJson)
+void OpenAiSseRelay::write(const QByteArray &chunkJson)
 {
-    const nlohmann::ordered_json chunk = nlohmann::ordered_json::parse(chunkJson.constData(),
-                                                       chunkJson.constData() + chunkJson.size(), nullptr, false);
-    if (!chunk.is_object())
-        return;
-    if (auto id = chunk.find("id"); id != chunk.end() && id->is_string())
-        m_id = QByteArray::fromStdString(id->get<std::string>());
-    if (auto created = chunk.find("created"); created != chunk.end() && created->is_number_integer())
-        m_created = created->get<qint64>();
-    if (auto model = chunk.find("model"); model != chunk.end() && model->is_string())
-        m_model = QByteArray::fromStdString(model->get<std::string>());
-}
-
-void OpenAiSseRelay::onChunk(const QByteArray &chunkJson)
-{
-    if (!m_exchange)
-        return;
-    if (!m_begun) {
-        begin();
-        if (m_clientWantsUsage)
-            rememberIdentity(chunkJson);
-    }
+    begin();
     m_exchange->writeChunk("data: " + chunkJson + "\n\n");
 }
 
-void OpenAiSseRelay::onFinished(const QByteArray &usageJson)
+void OpenAiSseRelay::onEvent(const ChatEvent &event)
+{
+    if (!m_exchange)
+        return;
+    if (event.kind == ChatEvent::Kind::Chunk) {
+        if (m_clientWantsUsage)
+            m_encoder.learnIdentity(event.chunk);
+        write(event.chunk);
+        return;
+    }
+    const QByteArray encoded = m_encoder.encode(event);
+    if (!encoded.isEmpty())
+        write(encoded);
+}
+
+void OpenAiSseRelay::onFinished(const QByteArray &usageJson, const Providers::TokenUsage &usage)
 {
     if (!m_exchange)
         return;
     begin();
     QByteArray tail;
-    if (m_clientWantsUsage && !usageJson.isEmpty()) {
-        nlohmann::ordered_json chunk;
-        chunk["id"] = m_id.toStdString();
-        chunk["object"] = "chat.completion.chunk";
-        chunk["created"] = m_created ? m_created : QDateTime::currentSecsSinceEpoch();
-        chunk["model"] = m_model.toStdString();
-        chunk["choices"] = nlohmann::ordered_json::array();
-        chunk["usage"] = nlohmann::ordered_json::parse(usageJson.constData(), usageJson.constData() + usageJson.size(),
-                                               nullptr, false);
-        tail = "data: " + QByteArray::fromStdString(chunk.dump()) + "\n\n";
+    if (m_clientWantsUsage && (usage.reported() || !usageJson.isEmpty())) {
+        const QByteArray json = usageJson.isEmpty()
+            ? QByteArray::fromStdString(Providers::OpenAiChatFormat::encodeUsage(usage).dump())
+            : usageJson;
+        tail = "data: " + m_encoder.usageChunk(json) + "\n\n";
     }
     tail += "data: [DONE]\n\n";
     m_exchange->writeChunk(tail);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
-#include "core/providers/adaptercatalog.h"
+#include "core/providers/openaicompatibleadapter.h"
 #include "core/providers/iprovideradapter.h"
 #include "core/providers/liveprovider.h"
 
@@ -13,13 +13,15 @@ using namespace AiHub;
 using namespace AiHub::Providers;
 
 namespace {
+const OpenAiCompatibleAdapter kAdapter;
+
 LiveProvider provider(ProviderKind kind, const QString &name, const QString &baseUrl = {})
 {
     LiveProvider p;
     p.config.kind = kind;
     p.config.name = name;
     p.config.baseUrl = baseUrl;
-    p.adapter = AdapterCatalog::forKind(kind);
+    p.adapter = &kAdapter;
     LiveCredential c;
     c.info.label = QStringLiteral("default");
     c.secret.apiKey = QStringLiteral("sk-test-123");
@@ -55,11 +57,6 @@ QByteArray fixtureBody(const QString &path)
 class TestOpenAiCompatibleAdapter final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void catalog_hasAdapterForEveryOpenAiCompatibleKind()
-    {
-        for (ProviderKind k : ProviderKinds::all())
-            QCOMPARE(AdapterCatalog::forKind(k) != nullptr, ProviderKinds::isOpenAiCompatible(k));
-    }
     void chatRequest_golden_data()
     {
         QTest::addColumn<int>("kind");
@@ -76,7 +73,7 @@ private Q_SLOTS:
         QFETCH(QString, url);
         const LiveProvider p = provider(ProviderKind(kind), QStringLiteral("p"));
         ChatCall call;
-        call.body = nlohmann::ordered_json::parse(R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"logprobs":true,"stream":true})");
+        call.openAiBody = nlohmann::ordered_json::parse(R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"logprobs":true,"stream":true})");
         call.stream = true;
         auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
         QVERIFY(request.has_value());
@@ -97,7 +94,7 @@ private Q_SLOTS:
     {
         const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"), QStringLiteral("http://127.0.0.1:9/v1/"));
         ChatCall call;
-        call.body = nlohmann::ordered_json::parse(R"({"model":"m","messages":[],"stream_options":{"include_usage":true}})");
+        call.openAiBody = nlohmann::ordered_json::parse(R"({"model":"m","messages":[],"stream_options":{"include_usage":true}})");
         auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
         QVERIFY(request.has_value());
         QCOMPARE(request->url.toString(), QStringLiteral("http://127.0.0.1:9/v1/chat/completions"));

@@ -4,6 +4,7 @@
 #include "core/providers/openaistreamdecoder.h"
 
 #include <QFile>
+#include <QMap>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -27,12 +28,17 @@ struct Decoded {
     int done = 0;
     TokenUsage lastUsage;
     QString text;
+    QString reasoning;
+    QMap<int, QString> toolArguments; // by tool call index
+    QMap<int, QString> toolNames;
+    QStringList finishReasons;
+    int starts = 0;
     bool anyChunkHasUsage = false;
 };
 
-Decoded decode(const QByteArray &stream, int pieceSize)
+Decoded decode(const QByteArray &stream, int pieceSize, StreamOutput output = StreamOutput::OpenAiChunks)
 {
-    OpenAiStreamDecoder decoder(QStringLiteral("Test"));
+    OpenAiStreamDecoder decoder(QStringLiteral("Test"), output);
     std::vector<ChatEvent> out;
     for (qsizetype i = 0; i < stream.size(); i += pieceSize)
         decoder.feed(stream.mid(i, pieceSize), out);
@@ -58,6 +64,15 @@ Decoded decode(const QByteArray &stream, int pieceSize)
             break;
         case ChatEvent::Kind::Error: ++d.errors; break;
         case ChatEvent::Kind::Done: ++d.done; break;
+        case ChatEvent::Kind::Start: ++d.starts; break;
+        case ChatEvent::Kind::TextDelta: d.text += e.text; break;
+        case ChatEvent::Kind::ReasoningDelta: d.reasoning += e.text; break;
+        case ChatEvent::Kind::ToolCall:
+            d.toolArguments[e.toolCall.index] += e.toolCall.argumentsDelta;
+            if (!e.toolCall.name.isEmpty())
+                d.toolNames[e.toolCall.index] = e.toolCall.name;
+            break;
+        case ChatEvent::Kind::Finish: d.finishReasons.append(e.finishReason); break;
         }
     }
     return d;
@@ -147,6 +162,37 @@ private Q_SLOTS:
                                         [](const ChatEvent &e) { return e.hasContent; });
         QVERIFY(first != d.events.end());
         QVERIFY(first->chunk.contains("tool_calls"));
+    }
+    void neutral_text_sameTextAsTheChunks()
+    {
+        const QByteArray stream = fixture(QStringLiteral("openai/chat-stream-text-with-usage.sse"));
+        const Decoded chunks = decode(stream, 33);
+        const Decoded neutral = decode(stream, 33, StreamOutput::Neutral);
+        QCOMPARE(neutral.chunks, 0);
+        QCOMPARE(neutral.starts, 1);
+        QCOMPARE(neutral.text, chunks.text);
+        QCOMPARE(neutral.finishReasons, QStringList { QStringLiteral("stop") });
+        QCOMPARE(neutral.usages, 1);
+    }
+    void neutral_parallelToolCalls_argumentsAssembledPerIndex()
+    {
+        const Decoded d = decode(fixture(QStringLiteral("openai/chat-stream-parallel-tool-calls.sse")), 21,
+                                 StreamOutput::Neutral);
+        QCOMPARE(d.toolArguments.size(), 2);
+        for (const QString &args : d.toolArguments) {
+            const auto parsed = nlohmann::json::parse(args.toStdString(), nullptr, false);
+            QVERIFY2(parsed.is_object(), qPrintable(args)); // fragments join into whole JSON
+        }
+        QCOMPARE(d.toolNames.size(), 2);
+        QCOMPARE(d.finishReasons, QStringList { QStringLiteral("tool_calls") });
+    }
+    void neutral_deepSeekReasoning_isReasoning()
+    {
+        const Decoded d = decode(fixture(QStringLiteral("deepseek/chat-stream-reasoner.response.sse")), 40,
+                                 StreamOutput::Neutral);
+        QVERIFY(!d.reasoning.isEmpty());
+        QVERIFY(!d.text.isEmpty());
+        QCOMPARE(d.lastUsage.outputTokens, 212);
     }
     void garbageEvent_isProtocolError()
     {

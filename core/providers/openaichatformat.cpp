@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/providers/openaichatformat.h"
+
+#include "core/providers/openaiusage.h"
+
+namespace AiHub::Providers {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+std::unexpected<Error> invalid(const QString &message) { return fail(ErrorCode::InvalidArgument, message); }
+
+QString str(const Json &v) { return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString(); }
+
+std::string s(const QString &v) { return v.toStdString(); }
+
+// Content is a string or an array of parts ({type:text,text} / {type:image_url,image_url:{url,detail}}).
+Result<QList<ContentPart>> parseContent(const Json &content, int index)
+{
+    QList<ContentPart> parts;
+    if (content.is_null())
+        return parts;
+    if (content.is_string()) {
+        parts.append(ContentPart { ContentPart::Type::Text, str(content), {}, {}, {}, {} });
+        return parts;
+    }
+    if (!content.is_array())
+        return invalid(QStringLiteral("messages[%1].content must be a string or an array of parts.").arg(index));
+    for (const Json &part : content) {
+        const QString type = part.is_object() ? str(part.value("type", Json())) : QString();
+        if (type == QStringLiteral("text")) {
+            parts.append(ContentPart { ContentPart::Type::Text, str(part.value("text", Json())), {}, {}, {}, {} });
+        } else if (type == QStringLiteral("image_url")) {
+            const Json &image = part.value("image_url", Json());
+            ContentPart p;
+            p.type = ContentPart::Type::Image;
+            p.imageUrl = image.is_string() ? str(image) : str(image.value("url", Json()));
+            if (image.is_object())
+                p.detail = str(image.value("detail", Json()));
+            if (p.imageUrl.isEmpty())
+                return invalid(QStringLiteral("messages[%1] has an image_url part without a url.").arg(index));
+            parts.append(p);
+        } else {
+            return invalid(QStringLiteral("messages[%1] has a content part of type \"%2\", which the hub does not "
+                                          "support; use \"text\" or \"image_url\".")
+                               .arg(index)
+                               .arg(type));
+        }
+    }
+    return parts;
+}
+
+Json encodeContent(const QList<ContentPart> &parts)
+{
+    bool onlyText = true;
+    for (const ContentPart &p : parts)
+        onlyText = onlyText && p.type == ContentPart::Type::Text;
+    if (onlyText) {
+        QString text;
+        for (const ContentPart &p : parts)
+            text += p.text;
+        return s(text);
+    }
+    Json out = Json::array();
+    for (const ContentPart &p : parts) {
+        if (p.type == ContentPart::Type::Text) {
+            out.push_back({ { "type", "text" }, { "text", s(p.text) } });
+            continue;
+        }
+        QString url = p.imageUrl;
+        if (url.isEmpty())
+            url = QStringLiteral("data:%1;base64,%2").arg(p.mimeType, QString::fromLatin1(p.imageData.toBase64()));
+        Json image { { "url", s(url) } };
+        if (!p.detail.isEmpty())
+            image["detail"] = s(p.detail);
+        out.push_back({ { "type", "image_url" }, { "image_url", image } });
+    }
+    return out;
+}
+
+template<typename T>
+std::optional<T> number(const Json &body, const char *key)
+{
+    const auto it = body.find(key);
+    if (it == body.end() || !it->is_number())
+        return std::nullopt;
+    return it->get<T>();
+}
+} // namespace
+
+Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
+{
+    if (!body.is_object())
+        return invalid(QStringLiteral("The request body must be a JSON object."));
+    ChatRequest r;
+    r.model = str(body.value("model", Json()));
+    const auto messages = body.find("messages");
+    if (messages == body.end() || !messages->is_array() || messages->empty())
+        return invalid(QStringLiteral("\"messages\" must be a non-empty array of {\"role\", \"content\"} objects."));
+    int index = 0;
+    for (const Json &m : *messages) {
+        if (!m.is_object() || !m.contains("role") || !m["role"].is_string())
+            return invalid(QStringLiteral("Every message needs a \"role\" (system, user, assistant or tool)."));
+        ChatMessage msg;
+        const QString role = str(m["role"]);
+        if (role == QStringLiteral("system") || role == QStringLiteral("developer"))
+            msg.role = ChatMessage::Role::System;
+        else if (role == QStringLiteral("user"))
+            msg.role = ChatMessage::Role::User;
+        else if (role == QStringLiteral("assistant"))
+            msg.role = ChatMessage::Role::Assistant;
+        else if (role == QStringLiteral("tool"))
+            msg.role = ChatMessage::Role::Tool;
+        else
+            return invalid(QStringLiteral("messages[%1] has the role \"%2\"; use system, user, assistant or tool.")
+                               .arg(index)
+                               .arg(role));
+        auto content = parseContent(m.value("content", Json()), index);
+        if (!content)
+            return fail(content.error());
+        msg.content = *content;
+        msg.toolCallId = str(m.value("tool_call_id", Json()));
+        msg.name = str(m.value("name", Json()));
+        msg.reasoning = str(m.value("reasoning_content", Json()));
+        if (const auto calls = m.find("tool_calls"); calls != m.end() && calls->is_array()) {
+            for (const Json &c : *calls) {
+                const Json &fn = c.value("function", Json::object());
+                const Json &args = fn.value("arguments", Json());
+                msg.toolCalls.append(ToolCall { str(c.value("id", Json())), str(fn.value("name", Json())),
+                                                args.is_string() ? str(args) : QString::fromStdString(args.dump()),
+                                                {} });
+            }
+        }
+        if (msg.role == ChatMessage::Role::Tool && msg.toolCallId.isEmpty())
+            return invalid(QStringLiteral("messages[%1] is a tool result without \"tool_call_id\".").arg(index));
+        r.messages.append(msg);
+        ++index;
+    }
+    if (const auto tools = body.find("tools"); tools != body.end() && tools->is_array()) {
+        for (const Json &t : *tools) {
+            const Json &fn = t.value("function", Json::object());
+            if (str(fn.value("name", Json())).isEmpty())
+                return invalid(QStringLiteral("Every tool needs function.name."));
+            const Json &params = fn.value("parameters", Json());
+            r.tools.append(ToolDefinition { str(fn["name"]), str(fn.value("description", Json())),
+                                            params.is_null() ? QByteArray() : QByteArray::fromStdString(params.dump()) });
+        }
+    }
+    if (const auto choice = body.find("tool_choice"); choice != body.end() && !choice->is_null()) {
+        ToolChoice tc;
+        if (choice->is_string()) {
+            const QString mode = str(*choice);
+            tc.mode = mode == QStringLiteral("none") ? ToolChoice::Mode::None
+                : mode == QStringLiteral("required") ? ToolChoice::Mode::Required
+                                                     : ToolChoice::Mode::Auto;
+        } else if (choice->is_object()) {
+            tc.mode = ToolChoice::Mode::Named;
+            tc.name = str(choice->value("function", Json::object()).value("name", Json()));
+        }
+        r.toolChoice = tc;
+    }
+    r.parallelToolCalls = body.value("parallel_tool_calls", true);
+    if (const auto format = body.find("response_format"); format != body.end() && format->is_object()) {
+        const QString type = str(format->value("type", Json()));
+        if (type == QStringLiteral("json_object")) {
+            r.responseFormat.type = ResponseFormat::Type::JsonObject;
+        } else if (type == QStringLiteral("json_schema")) {
+            const Json &schema = format->value("json_schema", Json::object());
+            r.responseFormat.type = ResponseFormat::Type::JsonSchema;
+            r.responseFormat.name = str(schema.value("name", Json()));
+            r.responseFormat.schema = QByteArray::fromStdString(schema.value("schema", Json::object()).dump());
+            r.responseFormat.strict = schema.value("strict", false);
+        }
+    }
+    r.temperature = number<double>(body, "temperature");
+    r.topP = number<double>(body, "top_p");
+    r.maxTokens = number<qint64>(body, "max_completion_tokens");
+    if (!r.maxTokens)
+        r.maxTokens = number<qint64>(body, "max_tokens");
+    if (r.maxTokens && *r.maxTokens <= 0)
+        return invalid(QStringLiteral("\"max_tokens\" must be a positive number."));
+    r.seed = number<qint64>(body, "seed");
+    r.presencePenalty = number<double>(body, "presence_penalty");
+    r.frequencyPenalty = number<double>(body, "frequency_penalty");
+    r.n = number<int>(body, "n");
+    r.user = str(body.value("user", Json()));
+    r.reasoningEffort = str(body.value("reasoning_effort", Json()));
+    if (const auto stop = body.find("stop"); stop != body.end()) {
+        if (stop->is_string())
+            r.stop.append(str(*stop));
+        else if (stop->is_array())
+            for (const Json &s : *stop)
+                r.stop.append(str(s));
+    }
+    if (const auto stream = body.find("stream"); stream != body.end()) {
+        if (!stream->is_boolean() && !stream->is_null())
+            return invalid(QStringLiteral("\"stream\" must be true or false."));
+        r.stream = stream->is_boolean() && stream->get<bool>();
+    }
+    return r;
+}
+
+Json OpenAiChatFormat::encodeRequest(const ChatRequest &r)
+{
+    Json body;
+    body["model"] = s(r.model);
+    Json messages = Json::array();
+    for (const ChatMessage &m : r.messages) {
+        Json msg;
+        switch (m.role) {
+        case ChatMessage::Role::System: msg["role"] = "system"; break;
+        case ChatMessage::Role::User: msg["role"] = "user"; break;
+        case ChatMessage::Role::Assistant: msg["role"] = "assistant"; break;
+        case ChatMessage::Role::Tool: msg["role"] = "tool"; break;
+        }
+        msg["content"] = m.content.isEmpty() && !m.toolCalls.isEmpty() ? Json() : encodeContent(m.content);
+        if (!m.toolCalls.isEmpty()) {
+            Json calls = Json::array();
+            for (const ToolCall &c : m.toolCalls)
+                calls.push_back({ { "id", s(c.id) },
+                                  { "type", "function" },
+                                  { "function", { { "name", s(c.name) }, { "arguments", s(c.arguments.isEmpty() ? QStringLiteral("{}") : c.arguments) } } } });
+            msg["tool_calls"] = calls;
+        }
+        if (m.role == ChatMessage::Role::Tool)
+            msg["tool_call_id"] = s(m.toolCallId);
+        messages.push_back(msg);
+    }
+    body["messages"] = messages;
+    if (!r.tools.isEmpty()) {
+        Json tools = Json::array();
+        for (const ToolDefinition &t : r.tools) {
+            Json fn { { "name", s(t.name) } };
+            if (!t.description.isEmpty())
+                fn["description"] = s(t.description);
+            if (!t.parameters.isEmpty())
+                fn["parameters"] = Json::parse(t.parameters.constData(), t.parameters.constData() + t.parameters.size(),
+                                               nullptr, false);
+            tools.push_back({ { "type", "function" }, { "function", fn } });
+        }
+        body["tools"] = tools;
+        if (!r.parallelToolCalls)
+            body["parallel_tool_calls"] = false;
+    }
+    if (r.toolChoice) {
+        switch (r.toolChoice->mode) {
+        case ToolChoice::Mode::Auto: body["tool_choice"] = "auto"; break;
+        case ToolChoice::Mode::None: body["tool_choice"] = "none"; break;
+        case ToolChoice::Mode::Required: body["tool_choice"] = "required"; break;
+        case ToolChoice::Mode::Named:
+            body["tool_choice"] = { { "type", "function" }, { "function", { { "name", s(r.toolChoice->name) } } } };
+            break;
+        }
+    }
+    if (r.responseFormat.type == ResponseFormat::Type::JsonObject) {
+        body["response_format"] = { { "type", "json_object" } };
+    } else if (r.responseFormat.type == ResponseFormat::Type::JsonSchema) {
+        Json schema { { "name", s(r.responseFormat.name.isEmpty() ? QStringLiteral("output") : r.responseFormat.name) },
+                      { "schema", Json::parse(r.responseFormat.schema.toStdString(), nullptr, false) } };
+        if (r.responseFormat.strict)
+            schema["strict"] = true;
+        body["response_format"] = { { "type", "json_schema" }, { "json_schema", schema } };
+    }
+    if (r.temperature)
+        body["temperature"] = *r.temperature;
+    if (r.topP)
+        body["top_p"] = *r.topP;
+    if (r.maxTokens)
+        body["max_tokens"] = *r.maxTokens;
+    if (!r.stop.isEmpty()) {
+        Json stop = Json::array();
+        for (const QString &x : r.stop)
+            stop.push_back(s(x));
+        body["stop"] = stop;
+    }
+    if (r.seed)
+        body["seed"] = *r.seed;
+    if (r.presencePenalty)
+        body["presence_penalty"] = *r.presencePenalty;
+    if (r.frequencyPenalty)
+        body["frequency_penalty"] = *r.frequencyPenalty;
+    if (r.n)
+        body["n"] = *r.n;
+    if (!r.user.isEmpty())
+        body["user"] = s(r.user);
+    if (!r.reasoningEffort.isEmpty())
+        body["reasoning_effort"] = s(r.reasoningEffort);
+    if (r.stream)
+        body["stream"] = true;
+    return body;
+}
+
+ChatResult OpenAiChatFormat::parseCompletion(const Json &completion)
+{
+    ChatResult out;
+    out.id = str(completion.value("id", Json()));
+    out.model = str(completion.value("model", Json()));
+    out.created = completion.value("created", Json(0)).is_number() ? completion["created"].get<qint64>() : 0;
+    if (const auto choices = completion.find("choices"); choices != completion.end() && choices->is_array()
+        && !choices->empty()) {
+        const Json &choice = choices->at(0);
+        const Json &message = choice.value("message", Json::object());
+        out.text = str(message.value("content", Json()));
+        out.reasoning = str(message.value("reasoning_content", Json()));
+        if (out.reasoning.isEmpty())
+            out.reasoning = str(message.value("reasoning", Json()));
+        out.finishReason = str(choice.value("finish_reason", Json()));
+        if (const auto calls = message.find("tool_calls"); calls != message.end() && calls->is_array()) {
+            for (const Json &c : *calls) {
+                const Json &fn = c.value("function", Json::object());
+                const Json &args = fn.value("arguments", Json());
+                out.toolCalls.append(ToolCall { str(c.value("id", Json())), str(fn.value("name", Json())),
+                                                args.is_string() ? str(args) : QString::fromStdString(args.dump()),
+                                                {} });
+            }
+        }
+    }
+    if (const auto usage = completion.find("usage"); usage != completion.end())
+        out.usage = OpenAiUsage::fromJson(*usage);
+    return out;
+}
+
+Json OpenAiChatFormat::encodeUsage(const TokenUsage &u)
+{
+    Json usage;
+    const qint64 in = u.inputTokens.value_or(0);
+    const qint64 outTokens = u.outputTokens.value_or(0);
+    usage["prompt_tokens"] = in;
+    usage["completion_tokens"] = outTokens;
+    usage["total_tokens"] = in + outTokens;
+    if (u.cacheReadTokens)
+        usage["prompt_tokens_details"] = { { "cached_tokens", *u.cacheReadTokens } };
+    return usage;
+}
+
+Json OpenAiChatFormat::encodeCompletion(const ChatResult &r)
+{
+    Json message { { "role", "assistant" } };
+    message["content"] = r.text.isEmpty() && !r.toolCalls.isEmpty() ? Json() : Json(s(r.text));
+    if (!r.reasoning.isEmpty())
+        message["reasoning_content"] = s(r.reasoning);
+    if (!r.toolCalls.isEmpty()) {
+        Json calls = Json::array();
+        for (const ToolCall &c : r.toolCalls)
+            calls.push_back({ { "id", s(c.id) },
+                              { "type", "function" },
+                              { "function", { { "name", s(c.name) }, { "arguments", s(c.arguments) } } } });
+        message["tool_calls"] = calls;
+    }
+    Json body;
+    body["id"] = s(r.id.isEmpty() ? QStringLiteral("chatcmpl-hub") : r.id);
+    body["object"] = "chat.completion";
+    body["created"] = r.created;
+    body["model"] = s(r.model);
+    body["choices"] = Json::array({ { { "index", 0 },
+                                      { "message", message },
+                                      { "finish_reason", r.finishReason.isEmpty() ? Json() : Json(s(r.finishReason)) } } });
+    if (r.usage.reported())
+        body["usage"] = encodeUsage(r.usage);
+    return body;
+}
+
+} // namespace AiHub::Providers

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/providers/openaichatformat.h"
+#include "core/providers/openaichunkencoder.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace AiHub;
+using namespace AiHub::Providers;
+using Json = nlohmann::ordered_json;
+
+namespace {
+Json fixtureJson(const QString &path)
+{
+    QFile f(QStringLiteral(AIHUB_TEST_DATA_DIR "/fixtures/") + path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(path));
+    QByteArray all = f.readAll();
+    if (path.endsWith(QStringLiteral(".http"))) {
+        const qsizetype lf = all.indexOf("\n\n");
+        const qsizetype crlf = all.indexOf("\r\n\r\n");
+        all = crlf >= 0 && (lf < 0 || crlf < lf) ? all.mid(crlf + 4) : all.mid(lf + 2);
+    }
+    return Json::parse(all.toStdString());
+}
+} // namespace
+
+class TestOpenAiChatFormat final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void parseRequest_toolsFixture_everyFieldLands()
+    {
+        const Json body = fixtureJson(QStringLiteral("openai/chat-tools.request.json"));
+        auto r = OpenAiChatFormat::parseRequest(body);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->model, QString::fromStdString(body["model"].get<std::string>()));
+        QCOMPARE(r->messages.size(), qsizetype(body["messages"].size()));
+        QCOMPARE(r->tools.size(), qsizetype(body["tools"].size()));
+        QVERIFY(!r->tools.first().name.isEmpty());
+        QVERIFY(!r->tools.first().parameters.isEmpty());
+    }
+    void parseRequest_partsToolCallsAndOptions()
+    {
+        const Json body = fixtureJson(QStringLiteral("../requests/openai-rich-request.json"));
+        auto r = OpenAiChatFormat::parseRequest(body);
+        QVERIFY(r.has_value());
+        QCOMPARE(r->messages.size(), 4);
+        QCOMPARE(r->messages[0].role, ChatMessage::Role::System);
+        QCOMPARE(r->messages[1].content.size(), 2);
+        QCOMPARE(r->messages[1].content[1].type, ContentPart::Type::Image);
+        QCOMPARE(r->messages[1].content[1].detail, QStringLiteral("low"));
+        QCOMPARE(r->messages[2].toolCalls.first().arguments, QStringLiteral("{\"x\":1}"));
+        QCOMPARE(r->messages[3].toolCallId, QStringLiteral("call_1"));
+        QCOMPARE(r->maxTokens, 50);
+        QCOMPARE(r->stop, QStringList { QStringLiteral("END") });
+        QCOMPARE(r->seed, 7);
+        QCOMPARE(r->responseFormat.type, ResponseFormat::Type::JsonSchema);
+        QVERIFY(r->responseFormat.strict);
+        QCOMPARE(r->toolChoice->mode, ToolChoice::Mode::Named);
+        QCOMPARE(r->toolChoice->name, QStringLiteral("look"));
+    }
+    void parseRequest_badInput_saysWhichField_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no messages") << QByteArray(R"({"model":"m"})") << "messages";
+        QTest::newRow("bad role") << QByteArray(R"({"model":"m","messages":[{"role":"robot","content":"x"}]})") << "robot";
+        QTest::newRow("bad part") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":[{"type":"audio"}]}]})") << "audio";
+        QTest::newRow("tool without id") << QByteArray(R"({"model":"m","messages":[{"role":"tool","content":"x"}]})") << "tool_call_id";
+        QTest::newRow("bad max") << QByteArray(R"({"model":"m","max_tokens":0,"messages":[{"role":"user","content":"x"}]})") << "max_tokens";
+    }
+    void parseRequest_badInput_saysWhichField()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, mentions);
+        auto r = OpenAiChatFormat::parseRequest(Json::parse(body.toStdString()));
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
+    }
+    void encodeRequest_roundTripsThroughParse()
+    {
+        const Json original = fixtureJson(QStringLiteral("openai/chat-tools.request.json"));
+        auto parsed = OpenAiChatFormat::parseRequest(original);
+        QVERIFY(parsed.has_value());
+        auto again = OpenAiChatFormat::parseRequest(OpenAiChatFormat::encodeRequest(*parsed));
+        QVERIFY(again.has_value());
+        QCOMPARE(again->messages.size(), parsed->messages.size());
+        QCOMPARE(again->tools.size(), parsed->tools.size());
+        QCOMPARE(again->tools.first().parameters, parsed->tools.first().parameters);
+    }
+    void parseCompletion_toolCallsFixture()
+    {
+        const ChatResult r = OpenAiChatFormat::parseCompletion(fixtureJson(QStringLiteral("openai/chat-tools.response.http")));
+        QCOMPARE(r.finishReason, QStringLiteral("tool_calls"));
+        QVERIFY(!r.toolCalls.isEmpty());
+        QVERIFY(!r.toolCalls.first().name.isEmpty());
+        QVERIFY(r.usage.inputTokens.has_value());
+    }
+    void encodeCompletion_isAChatCompletion()
+    {
+        ChatResult r;
+        r.id = QStringLiteral("msg_1");
+        r.model = QStringLiteral("claude-x");
+        r.text = QStringLiteral("Hello");
+        r.finishReason = QStringLiteral("stop");
+        r.usage.inputTokens = 3;
+        r.usage.outputTokens = 2;
+        const Json j = OpenAiChatFormat::encodeCompletion(r);
+        QVERIFY(j["object"] == "chat.completion");
+        QVERIFY(j["choices"][0]["message"]["content"] == "Hello");
+        QVERIFY(j["choices"][0]["finish_reason"] == "stop");
+        QVERIFY(j["usage"]["total_tokens"] == 5);
+    }
+    void chunkEncoder_neutralEvents_becomeSdkParsableChunks()
+    {
+        OpenAiChunkEncoder encoder(QStringLiteral("claude-x"));
+        QList<Json> chunks;
+        for (const ChatEvent &e : { ChatEvent::start(QStringLiteral("msg_9"), QStringLiteral("claude-3")),
+                                    ChatEvent::textDelta(QStringLiteral("Hel")), ChatEvent::textDelta(QStringLiteral("lo")),
+                                    ChatEvent::toolCallDelta(ToolCallDelta { 0, QStringLiteral("t1"), QStringLiteral("f"), QStringLiteral("{\"a\""), {} }),
+                                    ChatEvent::toolCallDelta(ToolCallDelta { 0, {}, {}, QStringLiteral(":1}"), {} }),
+                                    ChatEvent::finish(QStringLiteral("tool_calls")), ChatEvent::done() }) {
+            const QByteArray c = encoder.encode(e);
+            if (!c.isEmpty())
+                chunks.append(Json::parse(c.toStdString()));
+        }
+        QCOMPARE(chunks.size(), 6);
+        for (const Json &c : chunks) {
+            QVERIFY(c["id"] == "msg_9");
+            QVERIFY(c["object"] == "chat.completion.chunk");
+            QVERIFY(c["model"] == "claude-3");
+        }
+        QVERIFY(chunks[0]["choices"][0]["delta"]["role"] == "assistant");
+        QVERIFY(!chunks[1]["choices"][0]["delta"].contains("role"));
+        QVERIFY(chunks[1]["choices"][0]["delta"]["content"] == "Hel");
+        QVERIFY(chunks[3]["choices"][0]["delta"]["tool_calls"][0]["id"] == "t1");
+        QVERIFY(!chunks[4]["choices"][0]["delta"]["tool_calls"][0].contains("id"));
+        QVERIFY(chunks[5]["choices"][0]["finish_reason"] == "tool_calls");
+        const Json usage = Json::parse(encoder.usageChunk(R"({"prompt_tokens":1})").toStdString());
+        QVERIFY(usage["choices"].empty());
+        QVERIFY(usage["id"] == "msg_9");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenAiChatFormat)
+#include "tst_openaichatformat.moc"
