@@ -31,6 +31,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::SecretStoreUnavailable: return QStringLiteral("secret_store_unavailable");
     case ErrorCode::SecretNotFound: return QStringLiteral("secret_not_found");
     case ErrorCode::ShuttingDown: return QStringLiteral("shutting_down");
+    case ErrorCode::InsufficientCredit: return QStringLiteral("insufficient_credit");
     case ErrorCode::Internal: return QStringLiteral("internal_error");
     }
     return QStringLiteral("internal_error");

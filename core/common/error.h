@@ -33,6 +33,7 @@ enum class ErrorCode {
     SecretStoreUnavailable, // the keychain (or the encrypted file) cannot be used
     SecretNotFound,         // nothing stored under that name
     ShuttingDown,           // the hub is stopping (503)
+    InsufficientCredit,     // the caller's credit balance cannot cover the call (402)
     Internal,               // a bug: never expected (500)
 };
 

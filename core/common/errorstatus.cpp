@@ -14,6 +14,7 @@ int httpStatusFor(ErrorCode code)
     // The provider refused the hub's credential: the hub's caller did nothing wrong, but 401 tells every client
     // that a key is at fault, and the message names the provider and the fix.
     case ErrorCode::UpstreamBadCredentials: return 401;
+    case ErrorCode::InsufficientCredit: return 402;
     case ErrorCode::PermissionDenied: return 403;
     case ErrorCode::NotFound:
     case ErrorCode::UpstreamModelNotFound: return 404;

@@ -26,6 +26,7 @@ QByteArray ApiError::openAiType(ErrorCode code)
     case ErrorCode::PayloadTooLarge:
     case ErrorCode::AlreadyExists: return "invalid_request_error";
     case ErrorCode::UpstreamTimeout: return "timeout_error";
+    case ErrorCode::InsufficientCredit: return "insufficient_quota";
     default: return "api_error";
     }
 }
