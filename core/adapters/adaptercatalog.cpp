@@ -4,6 +4,7 @@
 
 #include "core/providers/anthropic/anthropicadapter.h"
 #include "core/providers/gemini/geminiadapter.h"
+#include "core/providers/ollama/ollamaadapter.h"
 #include "core/providers/openaicompatibleadapter.h"
 
 namespace AiHub::Providers {
@@ -12,11 +13,14 @@ const IProviderAdapter *AdapterCatalog::forKind(ProviderKind kind)
 {
     static const OpenAiCompatibleAdapter openAiCompatible;
     static const GeminiAdapter gemini;
+    static const OllamaAdapter ollama;
     static const AnthropicAdapter anthropic;
     if (kind == ProviderKind::Anthropic)
         return &anthropic;
     if (kind == ProviderKind::Google)
         return &gemini;
+    if (kind == ProviderKind::Ollama)
+        return &ollama;
     if (ProviderKinds::isOpenAiCompatible(kind))
         return &openAiCompatible;
     return nullptr;

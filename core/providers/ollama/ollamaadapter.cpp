@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/providers/ollama/ollamaadapter.h"
+
+#include "core/providers/liveprovider.h"
+#include "core/providers/ollama/ollamamessage.h"
+#include "core/providers/ollama/ollamarequestencoder.h"
+#include "core/providers/ollama/ollamastreamdecoder.h"
+
+#include <QDateTime>
+#include <QUrl>
+
+namespace AiHub::Providers {
+
+namespace {
+using Json = nlohmann::ordered_json;
+
+QString label(const LiveProvider &provider)
+{
+    return QStringLiteral("%1 (provider \"%2\")").arg(ProviderKinds::displayName(provider.config.kind),
+                                                      provider.config.name);
+}
+
+Json parse(const QByteArray &body)
+{
+    return Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+}
+
+std::unexpected<Error> notInForm(const LiveProvider &provider, const char *what)
+{
+    return fail(ErrorCode::UpstreamProtocol,
+                QStringLiteral("%1 answered with something that is not %2; check that the provider's base URL points "
+                               "at an Ollama server (default http://127.0.0.1:11434)")
+                    .arg(label(provider), QLatin1StringView(what)));
+}
+
+void addJsonHeaders(Net::UpstreamRequest &request, const char *accept)
+{
+    request.headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
+    request.headers.emplaceBack(QByteArray("Accept"), QByteArray(accept));
+}
+
+QString errorText(const QByteArray &body)
+{
+    const Json root = parse(body);
+    if (root.is_object()) {
+        const auto error = root.find("error");
+        if (error != root.end() && error->is_string())
+            return QString::fromStdString(error->get<std::string>());
+    }
+    return QString::fromUtf8(body.left(300)).trimmed();
+}
+} // namespace
+
+Result<Net::UpstreamRequest> OllamaAdapter::baseRequest(const LiveProvider &provider, const LiveCredential *credential,
+                                                        const QByteArray &method, const QString &path) const
+{
+    QString base = provider.config.effectiveBaseUrl();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    Net::UpstreamRequest request;
+    request.method = method;
+    request.url = QUrl(base + path);
+    if (!request.url.isValid() || request.url.host().isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("The base URL of %1 is not a valid URL: %2").arg(label(provider), base));
+    if (credential && !credential->secret.apiKey.isEmpty()) // for an authenticating proxy in front of Ollama
+        request.headers.emplaceBack(QByteArray("Authorization"),
+                                    QByteArray("Bearer " + credential->secret.apiKey.toUtf8()));
+    return request;
+}
+
+Result<Net::UpstreamRequest> OllamaAdapter::chatRequest(const LiveProvider &provider, const LiveCredential *credential,
+                                                        const ChatCall &call) const
+{
+    auto body = OllamaRequestEncoder::encode(call.request, call.stream, label(provider));
+    if (!body)
+        return std::unexpected(body.error());
+    auto request = baseRequest(provider, credential, "POST", QStringLiteral("/api/chat"));
+    if (!request)
+        return request;
+    request->body = QByteArray::fromStdString(body->dump());
+    addJsonHeaders(*request, call.stream ? "application/x-ndjson" : "application/json");
+    return request;
+}
+
+std::unique_ptr<IChatStreamDecoder> OllamaAdapter::streamDecoder(const LiveProvider &provider, StreamOutput) const
+{
+    return std::make_unique<OllamaStreamDecoder>(label(provider));
+}
+
+Result<ChatCompletion> OllamaAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
+{
+    const Json root = parse(body);
+    if (!root.is_object())
+        return notInForm(provider, "a chat response");
+    if (const auto error = root.find("error"); error != root.end() && error->is_string()) {
+        Error e = Error::make(ErrorCode::UpstreamUnavailable,
+                              QStringLiteral("%1 reported an error: %2. Check the Ollama server's log.")
+                                  .arg(label(provider), QString::fromStdString(error->get<std::string>())));
+        e.provider = provider.config.name;
+        return std::unexpected(e);
+    }
+    const auto message = root.find("message");
+    if (message == root.end() || !message->is_object())
+        return notInForm(provider, "a chat response");
+    ChatCompletion out;
+    ChatResult &result = out.result;
+    result.model = OllamaMessage::string(root, "model");
+    const QDateTime created = QDateTime::fromString(OllamaMessage::string(root, "created_at"), Qt::ISODateWithMs);
+    result.created = created.isValid() ? created.toSecsSinceEpoch() : QDateTime::currentSecsSinceEpoch();
+    result.text = OllamaMessage::string(*message, "content");
+    result.reasoning = OllamaMessage::string(*message, "thinking");
+    if (const auto calls = message->find("tool_calls"); calls != message->end() && calls->is_array()) {
+        for (const auto &entry : *calls)
+            result.toolCalls.append(OllamaMessage::toolCall(entry, int(result.toolCalls.size())));
+    }
+    result.finishReason = OllamaMessage::finishReason(root, !result.toolCalls.isEmpty());
+    result.usage = OllamaMessage::usage(root);
+    out.usage = result.usage;
+    return out;
+}
+
+Error OllamaAdapter::mapError(const LiveProvider &provider, int status, const QByteArray &body,
+                              int retryAfterSeconds) const
+{
+    const QString message = errorText(body);
+    const QString who = label(provider);
+    const QString what = QStringLiteral("HTTP %1: %2").arg(status).arg(message.isEmpty() ? QStringLiteral("no details")
+                                                                                         : message);
+    const QString lower = message.toLower();
+    Error error;
+    error.upstreamStatus = status;
+    error.retryAfterSeconds = retryAfterSeconds;
+    error.provider = provider.config.name;
+    if (status == 401 || status == 403) {
+        // Ollama itself takes no key; a proxy in front of it refused ours.
+        error.code = ErrorCode::UpstreamBadCredentials;
+        error.message = QStringLiteral("%1 rejected the API key (%2). Check the key for \"%3\" in Providers, or "
+                                       "replace it with `aigne-hubd provider credential add %3`.")
+                            .arg(who, what, provider.config.name);
+    } else if (status == 429) {
+        error.code = ErrorCode::UpstreamRateLimited;
+        error.message = QStringLiteral("%1 is busy with other requests (%2). Wait%3 and try again.")
+                            .arg(who, what,
+                                 retryAfterSeconds >= 0 ? QStringLiteral(" %1 s").arg(retryAfterSeconds) : QString());
+    } else if (status == 404 || (lower.contains(QStringLiteral("model")) && lower.contains(QStringLiteral("not found")))) {
+        error.code = ErrorCode::UpstreamModelNotFound;
+        error.message = QStringLiteral("%1 does not have this model (%2). Pull it with `ollama pull <model>` on the "
+                                       "Ollama machine; GET /v1/models lists the models it has.")
+                            .arg(who, what);
+    } else if (status == 408 || status == 504) {
+        error.code = ErrorCode::UpstreamTimeout;
+        error.message = QStringLiteral("%1 timed out (%2). Try again; a large model may still be loading.").arg(who, what);
+    } else if (status >= 400 && status < 500) {
+        error.code = ErrorCode::UpstreamBadRequest;
+        if (lower.contains(QStringLiteral("context")) && (lower.contains(QStringLiteral("length"))
+                                                          || lower.contains(QStringLiteral("exceed"))))
+            error.message = QStringLiteral("The conversation is too long for this model at %1 (%2). Shorten it or "
+                                           "raise the model's context size (num_ctx).")
+                                .arg(who, what);
+        else
+            error.message = QStringLiteral("%1 rejected the request (%2).").arg(who, what);
+    } else {
+        error.code = ErrorCode::UpstreamUnavailable;
+        error.message = QStringLiteral("%1 could not answer (%2). Check that Ollama is running (`ollama serve`) and "
+                                       "its log, then try again.")
+                            .arg(who, what);
+    }
+    return error;
+}
+
+Result<Net::UpstreamRequest> OllamaAdapter::modelsRequest(const LiveProvider &provider,
+                                                          const LiveCredential *credential) const
+{
+    return baseRequest(provider, credential, "GET", QStringLiteral("/api/tags"));
+}
+
+Result<QStringList> OllamaAdapter::parseModels(const QByteArray &body) const
+{
+    const Json root = parse(body);
+    const auto models = root.is_object() ? root.find("models") : root.end();
+    if (!root.is_object() || models == root.end() || !models->is_array())
+        return fail(ErrorCode::UpstreamProtocol, QStringLiteral("the model list is not in the expected form"));
+    QStringList names;
+    for (const auto &model : *models) {
+        const QString name = OllamaMessage::string(model, "name");
+        if (!name.isEmpty())
+            names.append(name);
+    }
+    return names;
+}
+
+Result<Net::UpstreamRequest> OllamaAdapter::embeddingRequest(const LiveProvider &provider,
+                                                             const LiveCredential *credential,
+                                                             const EmbeddingRequest &request) const
+{
+    if (request.inputs.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("The embedding request has no input; send at least one text."));
+    Json input = Json::array();
+    for (const QString &text : request.inputs)
+        input.push_back(text.toStdString());
+    Json body { { "model", request.model.toStdString() }, { "input", std::move(input) } };
+    if (request.dimensions)
+        body["dimensions"] = *request.dimensions;
+    auto upstream = baseRequest(provider, credential, "POST", QStringLiteral("/api/embed"));
+    if (!upstream)
+        return upstream;
+    upstream->body = QByteArray::fromStdString(body.dump());
+    addJsonHeaders(*upstream, "application/json");
+    return upstream;
+}
+
+Result<EmbeddingResult> OllamaAdapter::parseEmbeddings(const LiveProvider &provider, const QByteArray &body) const
+{
+    const Json root = parse(body);
+    const auto embeddings = root.is_object() ? root.find("embeddings") : root.end();
+    if (!root.is_object() || embeddings == root.end() || !embeddings->is_array())
+        return notInForm(provider, "an embedding response");
+    EmbeddingResult result;
+    result.model = OllamaMessage::string(root, "model");
+    for (const auto &embedding : *embeddings) {
+        if (!embedding.is_array())
+            return notInForm(provider, "an embedding response");
+        QList<float> values;
+        values.reserve(qsizetype(embedding.size()));
+        for (const auto &v : embedding) {
+            if (!v.is_number())
+                return notInForm(provider, "an embedding response");
+            values.append(v.get<float>());
+        }
+        result.vectors.append(values);
+    }
+    result.usage.inputTokens = OllamaMessage::usage(root).inputTokens;
+    return result;
+}
+
+Result<Net::UpstreamRequest> OllamaAdapter::testRequest(const LiveProvider &provider,
+                                                        const LiveCredential *credential) const
+{
+    return baseRequest(provider, credential, "GET", QStringLiteral("/api/tags"));
+}
+
+} // namespace AiHub::Providers
