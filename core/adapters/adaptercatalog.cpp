@@ -3,6 +3,7 @@
 #include "core/adapters/adaptercatalog.h"
 
 #include "core/providers/anthropic/anthropicadapter.h"
+#include "core/providers/bedrock/bedrockadapter.h"
 #include "core/providers/gemini/geminiadapter.h"
 #include "core/providers/ollama/ollamaadapter.h"
 #include "core/providers/openaicompatibleadapter.h"
@@ -15,8 +16,11 @@ const IProviderAdapter *AdapterCatalog::forKind(ProviderKind kind)
     static const GeminiAdapter gemini;
     static const OllamaAdapter ollama;
     static const AnthropicAdapter anthropic;
+    static const BedrockAdapter bedrock;
     if (kind == ProviderKind::Anthropic)
         return &anthropic;
+    if (kind == ProviderKind::Bedrock)
+        return &bedrock;
     if (kind == ProviderKind::Google)
         return &gemini;
     if (kind == ProviderKind::Ollama)
