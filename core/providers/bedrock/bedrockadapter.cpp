@@ -146,6 +146,8 @@ Result<ChatCompletion> BedrockAdapter::parseCompletion(const LiveProvider &provi
     if (!content)
         return notUnderstood(provider, QStringLiteral("a Converse answer"));
     ChatCompletion out;
+    // Converse's answer carries neither an id nor a timestamp (the request id is only a header).
+    out.result.created = QDateTime::currentSecsSinceEpoch();
     for (const Json &block : *content) {
         if (!block.is_object())
             continue;

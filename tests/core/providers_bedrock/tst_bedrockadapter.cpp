@@ -349,6 +349,7 @@ private Q_SLOTS:
         QVERIFY(!c->usage.cacheReadTokens.has_value());
         QVERIFY(!c->usage.cacheWriteTokens.has_value());
         QCOMPARE(c->result.usage.inputTokens, c->usage.inputTokens);
+        QVERIFY(c->result.created > 0);
     }
 
     void parseCompletion_toolUseAndReasoning_areExtracted()
