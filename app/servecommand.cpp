@@ -103,6 +103,7 @@ void ServeCommand::startServer()
     services.providers = m_runtime->providers();
     services.usage = m_runtime->usage();
     services.models = m_runtime->models();
+    services.imageFiles = m_runtime->imageFiles();
     m_server = std::make_unique<Server::ServerHost>(services, *options);
     auto port = m_server->start();
     if (!port) {

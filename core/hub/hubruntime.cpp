@@ -5,6 +5,7 @@
 #include "core/access/accesskeystore.h"
 #include "core/adapters/adaptercatalog.h"
 #include "core/hub/configwatcher.h"
+#include "core/hub/imagefilestore.h"
 #include "core/hub/modelcatalog.h"
 #include "core/providers/providerregistry.h"
 #include "core/secrets/secretstoreselector.h"
@@ -83,6 +84,12 @@ void HubRuntime::startServices(std::function<void(Status)> done)
     m_usage = std::make_unique<Usage::UsageRecorder>(m_database);
     m_usage->start();
     m_models = std::make_unique<ModelCatalog>();
+    m_imageFiles = std::make_unique<ImageFileStore>(m_dataDir + QStringLiteral("/files"));
+    if (auto opened = m_imageFiles->open(); !opened) {
+        // Images are then returned inline or by the provider's URL; everything else works.
+        qCWarning(lcRuntime).noquote() << opened.error().message;
+        m_imageFiles.reset();
+    }
     m_providers = new Providers::ProviderRegistry(m_database, m_secrets, &Providers::AdapterCatalog::forKind, this);
     connect(m_providers, &Providers::ProviderRegistry::reloaded, this, &HubRuntime::providersReloaded);
     auto once = std::make_shared<QMetaObject::Connection>();

@@ -30,6 +30,7 @@ namespace AiHub::Hub {
 
 class ConfigWatcher;
 class ModelCatalog;
+class ImageFileStore;
 
 // The hub's core services, opened in order from one data directory: the database (synchronously, so a locked
 // or damaged database stops everything with a clear message), then the secret store (asynchronously: the
@@ -67,6 +68,8 @@ public:
     Providers::ProviderRegistry *providers() const { return m_providers; }
     Usage::UsageRecorder *usage() const { return m_usage.get(); }
     ModelCatalog *models() const { return m_models.get(); }
+    // Generated images served at /files/<id>; null if the folder could not be set up.
+    ImageFileStore *imageFiles() const { return m_imageFiles.get(); }
 
 Q_SIGNALS:
     void providersReloaded(const QStringList &problems);
@@ -81,6 +84,7 @@ private:
     Providers::ProviderRegistry *m_providers = nullptr;
     std::unique_ptr<Usage::UsageRecorder> m_usage;
     std::unique_ptr<ModelCatalog> m_models;
+    std::unique_ptr<ImageFileStore> m_imageFiles;
     ConfigWatcher *m_watcher = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include "core/providers/openaiusage.h"
 
 #include <QUrl>
+#include <QtEndian>
 
 #include <nlohmann/json.hpp>
 
@@ -196,6 +197,148 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::testRequest(const LiveProv
     // OpenRouter lists models without a key, so ask about the key itself there.
     const bool openRouter = provider.config.kind == ProviderKind::OpenRouter;
     return baseRequest(provider, credential, "GET", openRouter ? QStringLiteral("/key") : QStringLiteral("/models"));
+}
+
+} // namespace AiHub::Providers
+
+namespace AiHub::Providers {
+
+namespace {
+std::unexpected<Error> unreadable(const LiveProvider &provider, const char *what)
+{
+    return fail(ErrorCode::UpstreamProtocol,
+                QStringLiteral("%1 (provider \"%2\") sent %3 the hub cannot read; try again, or report it if it "
+                               "persists.")
+                    .arg(ProviderKinds::displayName(provider.config.kind), provider.config.name,
+                         QLatin1StringView(what)));
+}
+} // namespace
+
+Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::embeddingRequest(const LiveProvider &provider,
+                                                                       const LiveCredential *credential,
+                                                                       const EmbeddingRequest &r) const
+{
+    auto request = baseRequest(provider, credential, "POST", QStringLiteral("/embeddings"));
+    if (!request)
+        return request;
+    nlohmann::ordered_json body;
+    body["model"] = r.model.toStdString();
+    if (r.inputs.size() == 1) {
+        body["input"] = r.inputs.constFirst().toStdString();
+    } else {
+        body["input"] = nlohmann::ordered_json::array();
+        for (const QString &input : r.inputs)
+            body["input"].push_back(input.toStdString());
+    }
+    if (r.dimensions)
+        body["dimensions"] = *r.dimensions;
+    body["encoding_format"] = "base64"; // a third of the bytes of float text, and exact
+    request->headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
+    request->body = QByteArray::fromStdString(body.dump());
+    return request;
+}
+
+Result<EmbeddingResult> OpenAiCompatibleAdapter::parseEmbeddings(const LiveProvider &provider,
+                                                                 const QByteArray &body) const
+{
+    const auto root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const auto data = root.is_object() ? root.find("data") : root.end();
+    if (!root.is_object() || data == root.end() || !data->is_array())
+        return unreadable(provider, "embeddings");
+    EmbeddingResult result;
+    result.model = QString::fromStdString(root.value("model", std::string()));
+    result.vectors.resize(data->size());
+    for (std::size_t i = 0; i < data->size(); ++i) {
+        const auto &item = (*data)[i];
+        const auto index = item.is_object() ? item.value("index", qint64(i)) : qint64(i);
+        if (index < 0 || std::size_t(index) >= data->size())
+            return unreadable(provider, "embeddings");
+        const auto embedding = item.is_object() ? item.find("embedding") : item.end();
+        if (!item.is_object() || embedding == item.end())
+            return unreadable(provider, "embeddings");
+        QList<float> &vector = result.vectors[index];
+        if (embedding->is_string()) {
+            // Little-endian float32 values, base64-encoded.
+            const QByteArray raw = QByteArray::fromBase64(QByteArray::fromStdString(embedding->get<std::string>()));
+            if (raw.size() % 4 != 0)
+                return unreadable(provider, "embeddings");
+            vector.resize(raw.size() / 4);
+            for (qsizetype k = 0; k < vector.size(); ++k)
+                vector[k] = qFromLittleEndian<float>(raw.constData() + 4 * k);
+        } else if (embedding->is_array()) {
+            vector.reserve(qsizetype(embedding->size()));
+            for (const auto &v : *embedding) {
+                if (!v.is_number())
+                    return unreadable(provider, "embeddings");
+                vector.append(v.get<float>());
+            }
+        } else {
+            return unreadable(provider, "embeddings");
+        }
+    }
+    if (const auto usage = root.find("usage"); usage != root.end() && usage->is_object()) {
+        if (const auto prompt = usage->find("prompt_tokens"); prompt != usage->end() && prompt->is_number_integer())
+            result.usage.inputTokens = prompt->get<qint64>();
+    }
+    return result;
+}
+
+Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::imageRequest(const LiveProvider &provider,
+                                                                   const LiveCredential *credential,
+                                                                   const ImageRequest &r) const
+{
+    auto request = baseRequest(provider, credential, "POST", QStringLiteral("/images/generations"));
+    if (!request)
+        return request;
+    nlohmann::ordered_json body;
+    body["model"] = r.model.toStdString();
+    body["prompt"] = r.prompt.toStdString();
+    if (r.n != 1)
+        body["n"] = r.n;
+    if (!r.size.isEmpty())
+        body["size"] = r.size.toStdString();
+    if (!r.quality.isEmpty())
+        body["quality"] = r.quality.toStdString();
+    if (!r.style.isEmpty())
+        body["style"] = r.style.toStdString();
+    // Only the DALL-E models take response_format; gpt-image-* refuse it and answer as they do.
+    if (r.model.startsWith(QStringLiteral("dall-e")))
+        body["response_format"] = r.wantUrl ? "url" : "b64_json";
+    request->headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
+    request->body = QByteArray::fromStdString(body.dump());
+    return request;
+}
+
+Result<ImageResult> OpenAiCompatibleAdapter::parseImages(const LiveProvider &provider, const QByteArray &body) const
+{
+    const auto root = nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const auto data = root.is_object() ? root.find("data") : root.end();
+    if (!root.is_object() || data == root.end() || !data->is_array())
+        return unreadable(provider, "an image answer");
+    ImageResult result;
+    result.model = QString::fromStdString(root.value("model", std::string()));
+    const QString format = QString::fromStdString(root.value("output_format", std::string("png")));
+    for (const auto &item : *data) {
+        if (!item.is_object())
+            return unreadable(provider, "an image answer");
+        GeneratedImage image;
+        image.url = QString::fromStdString(item.value("url", std::string()));
+        const std::string b64 = item.value("b64_json", std::string());
+        if (!b64.empty())
+            image.data = QByteArray::fromBase64(QByteArray::fromStdString(b64));
+        if (image.url.isEmpty() && image.data.isEmpty())
+            return unreadable(provider, "an image without a URL or data");
+        image.mimeType = QStringLiteral("image/") + (format == QStringLiteral("jpg") ? QStringLiteral("jpeg") : format);
+        image.revisedPrompt = QString::fromStdString(item.value("revised_prompt", std::string()));
+        result.images.append(image);
+    }
+    if (const auto usage = root.find("usage"); usage != root.end() && usage->is_object()) {
+        if (const auto in = usage->find("input_tokens"); in != usage->end() && in->is_number_integer())
+            result.usage.inputTokens = in->get<qint64>();
+        if (const auto out = usage->find("output_tokens"); out != usage->end() && out->is_number_integer())
+            result.usage.outputTokens = out->get<qint64>();
+    }
+    return result;
 }
 
 } // namespace AiHub::Providers

@@ -22,6 +22,13 @@ public:
     Result<QStringList> parseModels(const QByteArray &body) const override;
     Result<Net::UpstreamRequest> testRequest(const LiveProvider &provider,
                                              const LiveCredential *credential) const override;
+    // POST /embeddings (asks for base64, as OpenAI's SDKs do; reads float arrays too) and POST /images/generations.
+    Result<Net::UpstreamRequest> embeddingRequest(const LiveProvider &provider, const LiveCredential *credential,
+                                                  const EmbeddingRequest &request) const override;
+    Result<EmbeddingResult> parseEmbeddings(const LiveProvider &provider, const QByteArray &body) const override;
+    Result<Net::UpstreamRequest> imageRequest(const LiveProvider &provider, const LiveCredential *credential,
+                                              const ImageRequest &request) const override;
+    Result<ImageResult> parseImages(const LiveProvider &provider, const QByteArray &body) const override;
 
 private:
     Result<Net::UpstreamRequest> baseRequest(const LiveProvider &provider, const LiveCredential *credential,

@@ -15,6 +15,9 @@ class UsageRecorder;
 }
 namespace AiHub::Hub {
 class ModelCatalog;
+class IRateLookup;
+class IBalanceLookup;
+class ImageFileStore;
 }
 
 namespace AiHub::Server {
@@ -26,6 +29,11 @@ struct HubServices {
     Usage::UsageRecorder *usage = nullptr;
     Hub::ModelCatalog *models = nullptr;
     Net::UpstreamTimeouts upstreamTimeouts;
+    // Generated images served at /files/<id> (opened); null: images are returned inline or by the provider's URL.
+    Hub::ImageFileStore *imageFiles = nullptr;
+    // Credit rates for GET /api/ai/models and balances for GET /api/user/info; null: no billing ("0", none).
+    const Hub::IRateLookup *rates = nullptr;
+    const Hub::IBalanceLookup *balances = nullptr;
 };
 
 } // namespace AiHub::Server

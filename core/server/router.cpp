@@ -25,10 +25,26 @@ void Router::add(const QByteArray &method, const QString &path, Access access, H
     m_routes[path].append(Route { method, access, std::move(handler) });
 }
 
+void Router::addPrefix(const QByteArray &method, const QString &prefix, Access access, Handler handler)
+{
+    for (auto &entry : m_prefixRoutes) {
+        if (entry.first == prefix) {
+            entry.second.append(Route { method, access, std::move(handler) });
+            return;
+        }
+    }
+    m_prefixRoutes.append({ prefix, { Route { method, access, std::move(handler) } } });
+}
+
 void Router::dispatch(const HttpRequest &request, HttpExchange *exchange)
 {
-    const auto it = m_routes.constFind(request.path);
-    if (it == m_routes.constEnd()) {
+    auto it = m_routes.constFind(request.path);
+    const QList<Route> *routes = it == m_routes.constEnd() ? nullptr : &*it;
+    for (qsizetype i = 0; !routes && i < m_prefixRoutes.size(); ++i) {
+        if (request.path.startsWith(m_prefixRoutes[i].first))
+            routes = &m_prefixRoutes[i].second;
+    }
+    if (!routes) {
         ApiError::respond(exchange, Error::make(ErrorCode::NotFound,
                                                 QStringLiteral("There is no %1 endpoint on this hub. The OpenAI-"
                                                                "compatible API is under /v1 (e.g. POST "
@@ -38,7 +54,7 @@ void Router::dispatch(const HttpRequest &request, HttpExchange *exchange)
     }
     const Route *route = nullptr;
     const QByteArray method = request.methodToken;
-    for (const Route &r : *it) {
+    for (const Route &r : *routes) {
         if (r.method == method || (method == "HEAD" && r.method == "GET")) {
             route = &r;
             break;
@@ -46,7 +62,7 @@ void Router::dispatch(const HttpRequest &request, HttpExchange *exchange)
     }
     if (!route) {
         QByteArray allow;
-        for (const Route &r : *it)
+        for (const Route &r : *routes)
             allow += (allow.isEmpty() ? "" : ", ") + r.method;
         Error error = Error::make(ErrorCode::InvalidArgument,
                                   QStringLiteral("%1 does not accept %2; use %3.")

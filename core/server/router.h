@@ -29,6 +29,8 @@ public:
     explicit Router(AiHub::Access::AccessKeyStore *keys);
 
     void add(const QByteArray &method, const QString &path, Access access, Handler handler);
+    // Every path below `prefix` (e.g. "/files/"), when no exact path matches.
+    void addPrefix(const QByteArray &method, const QString &prefix, Access access, Handler handler);
     void dispatch(const HttpRequest &request, HttpExchange *exchange);
 
 private:
@@ -40,6 +42,7 @@ private:
 
     AiHub::Access::AccessKeyStore *m_keys;
     QHash<QString, QList<Route>> m_routes; // by path
+    QList<QPair<QString, QList<Route>>> m_prefixRoutes;
     QByteArray m_requestIdPrefix;
     quint64 m_requestCounter = 0;
 };

@@ -3,6 +3,7 @@
 #include "core/server/serverworker.h"
 
 #include "core/net/upstreamclient.h"
+#include "core/server/controllers/aigneroutes.h"
 #include "core/server/controllers/openaichatcontroller.h"
 #include "core/server/controllers/openaimodelscontroller.h"
 #include "core/server/httpheaders.h"
@@ -20,6 +21,7 @@ ServerWorker::ServerWorker(const HubServices &services, const ServerOptions &opt
     , m_router(std::make_unique<Router>(services.keys))
     , m_chat(std::make_unique<OpenAiChatController>(m_services, *m_client))
     , m_models(std::make_unique<OpenAiModelsController>(m_services, *m_client))
+    , m_aigne(std::make_unique<AigneRoutes>(m_services, *m_client))
     , m_transport(std::make_unique<HttpTransport>())
 {
     using namespace std::placeholders;
@@ -32,6 +34,8 @@ ServerWorker::ServerWorker(const HubServices &services, const ServerOptions &opt
                       exchange->respond(200, HttpHeaders { { "Content-Type", "application/json" } },
                                         QByteArrayLiteral("{\"status\":\"ok\"}"));
                   });
+
+    m_aigne->addTo(*m_router);
 
     TransportLimits limits;
     limits.maxBodyBytes = m_options.maxBodyBytes;

@@ -20,6 +20,7 @@ class HttpTransport;
 class Router;
 class OpenAiChatController;
 class OpenAiModelsController;
+class AigneRoutes;
 
 // Everything one server thread needs: its own listening transport (the kernel spreads connections over the
 // workers through SO_REUSEPORT), router, controllers and upstream client. Lives and works in its thread only.
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<OpenAiChatController> m_chat;
     std::unique_ptr<OpenAiModelsController> m_models;
+    std::unique_ptr<AigneRoutes> m_aigne;
     std::unique_ptr<HttpTransport> m_transport;
 };
 

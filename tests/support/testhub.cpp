@@ -29,6 +29,9 @@ TestHub::TestHub()
     m_usage = std::make_unique<Usage::UsageRecorder>(m_database);
     m_usage->start();
     m_models = std::make_unique<Hub::ModelCatalog>();
+    m_imageFiles = std::make_unique<Hub::ImageFileStore>(m_dir.path() + QStringLiteral("/files"));
+    if (auto opened = m_imageFiles->open(); !opened)
+        qFatal("cannot open the image store: %s", qPrintable(opened.error().message));
     // Tests want failures fast; production defaults are minutes.
     m_timeouts.connectMs = 3000;
     m_timeouts.firstByteMs = 5000;
@@ -93,6 +96,7 @@ Server::HubServices TestHub::services() const
     s.providers = m_providers.get();
     s.usage = m_usage.get();
     s.models = m_models.get();
+    s.imageFiles = m_imageFiles.get();
     s.upstreamTimeouts = m_timeouts;
     return s;
 }

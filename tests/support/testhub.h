@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/access/accesskeystore.h"
+#include "core/hub/imagefilestore.h"
 #include "core/hub/modelcatalog.h"
 #include "core/providers/providerkind.h"
 #include "core/providers/providerregistry.h"
@@ -47,6 +48,7 @@ public:
     Server::ServerHost *server() const { return m_server.get(); }
     Server::HubServices services() const;
     Net::UpstreamTimeouts &upstreamTimeouts() { return m_timeouts; }
+    Hub::ImageFileStore &imageFiles() { return *m_imageFiles; }
 
 private:
     QTemporaryDir m_dir;
@@ -56,6 +58,7 @@ private:
     std::unique_ptr<Providers::ProviderRegistry> m_providers;
     std::unique_ptr<Usage::UsageRecorder> m_usage;
     std::unique_ptr<Hub::ModelCatalog> m_models;
+    std::unique_ptr<Hub::ImageFileStore> m_imageFiles;
     std::unique_ptr<Server::ServerHost> m_server;
     Net::UpstreamTimeouts m_timeouts;
 };

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/hub/imagesession.h"
+
+#include "core/common/errorstatus.h"
+#include "core/common/monotonicclock.h"
+#include "core/net/upstreamcall.h"
+#include "core/net/upstreamclient.h"
+#include "core/providers/iprovideradapter.h"
+#include "core/usage/usagerecorder.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcImageSession, "aihub.hub.images")
+
+namespace AiHub::Hub {
+
+namespace {
+constexpr qsizetype kMaxBody = 128 * 1024 * 1024;
+
+int retryAfterSeconds(const Net::UpstreamCall *call)
+{
+    bool ok = false;
+    const int seconds = call->header("retry-after").trimmed().toInt(&ok);
+    return ok && seconds >= 0 ? seconds : -1;
+}
+} // namespace
+
+ImageSession::ImageSession(Net::UpstreamClient &client, Usage::UsageRecorder *recorder,
+                           std::shared_ptr<const Providers::ProviderSnapshot> snapshot, Providers::ModelTarget target,
+                           Providers::ImageRequest request, CallerInfo caller, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_recorder(recorder)
+    , m_snapshot(std::move(snapshot))
+    , m_target(std::move(target))
+    , m_request(std::move(request))
+    , m_caller(std::move(caller))
+{
+    if (m_caller.receivedAtNs == 0)
+        m_caller.receivedAtNs = monotonicNowNs();
+    if (m_caller.receivedAtMs == 0)
+        m_caller.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+ImageSession::~ImageSession()
+{
+    if (!m_done)
+        cancel();
+}
+
+void ImageSession::start()
+{
+    const Providers::LiveProvider &provider = *m_target.provider;
+    if (!provider.adapter) {
+        fail(Error::make(ErrorCode::InvalidArgument,
+                         QStringLiteral("Image generation with %1 providers is not available in this version of "
+                                        "the hub.")
+                             .arg(Providers::ProviderKinds::displayName(provider.config.kind))));
+        return;
+    }
+    m_request.model = m_target.upstreamModel;
+    // billing: reserve here (n images at the model's per-image rate; InsufficientCredit → 402).
+    auto request = provider.adapter->imageRequest(provider, provider.pickCredential(), m_request);
+    if (!request) {
+        Error error = request.error();
+        error.provider = provider.config.name;
+        fail(error);
+        return;
+    }
+    send(std::move(*request));
+}
+
+void ImageSession::send(Net::UpstreamRequest request)
+{
+    if (m_timeouts)
+        request.timeouts = *m_timeouts;
+    m_body.clear();
+    m_bodyTooLarge = false;
+    m_upstream = m_client.send(std::move(request));
+    connect(m_upstream, &Net::UpstreamCall::bodyData, this, [this](const QByteArray &data) {
+        if (m_body.size() + data.size() > kMaxBody) {
+            m_bodyTooLarge = true;
+            m_body.clear();
+        } else if (!m_bodyTooLarge) {
+            m_body.append(data);
+        }
+    });
+    connect(m_upstream, &Net::UpstreamCall::finished, this, [this] {
+        if (m_fetchIndex < 0)
+            onGenerated();
+        else
+            onFetched(!m_bodyTooLarge && m_upstream->status() >= 200 && m_upstream->status() < 300);
+    });
+    connect(m_upstream, &Net::UpstreamCall::failed, this, [this](const Error &error) {
+        if (m_fetchIndex >= 0) {
+            qCWarning(lcImageSession) << "fetching a generated image failed:" << error.message;
+            onFetched(false);
+            return;
+        }
+        Error e = error;
+        e.provider = m_target.provider->config.name;
+        fail(e);
+    });
+}
+
+void ImageSession::cancel()
+{
+    if (m_done)
+        return;
+    if (m_upstream)
+        m_upstream->cancel();
+    releaseCall();
+    m_done = true;
+    const Error error = Error::make(ErrorCode::Cancelled, QStringLiteral("the client closed the connection"));
+    record(httpStatusFor(ErrorCode::Cancelled), &error);
+}
+
+void ImageSession::onGenerated()
+{
+    if (m_done)
+        return;
+    const Providers::LiveProvider &provider = *m_target.provider;
+    const int status = m_upstream->status();
+    if (m_bodyTooLarge) {
+        fail(Error::make(ErrorCode::UpstreamProtocol,
+                         QStringLiteral("%1 sent an image answer larger than 128 MiB; ask for fewer images.")
+                             .arg(provider.config.name)));
+        return;
+    }
+    if (status < 200 || status >= 300) {
+        fail(provider.adapter->mapError(provider, status, m_body, retryAfterSeconds(m_upstream)));
+        return;
+    }
+    auto result = provider.adapter->parseImages(provider, m_body);
+    if (!result) {
+        Error error = result.error();
+        error.provider = provider.config.name;
+        fail(error);
+        return;
+    }
+    m_result = std::move(*result);
+    if (m_result.model.isEmpty())
+        m_result.model = m_target.upstreamModel;
+    releaseCall();
+    fetchNext();
+}
+
+void ImageSession::fetchNext()
+{
+    for (++m_fetchIndex; m_fetchIndex < m_result.images.size(); ++m_fetchIndex) {
+        const Providers::GeneratedImage &image = m_result.images[m_fetchIndex];
+        if (!image.data.isEmpty() || image.url.isEmpty())
+            continue;
+        const QUrl url(image.url);
+        if (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))
+            continue;
+        Net::UpstreamRequest request;
+        request.method = "GET";
+        request.url = url;
+        send(std::move(request));
+        return;
+    }
+    finishOk();
+}
+
+void ImageSession::onFetched(bool ok)
+{
+    if (m_done)
+        return;
+    Providers::GeneratedImage &image = m_result.images[m_fetchIndex];
+    if (ok && !m_body.isEmpty()) {
+        image.data = m_body;
+        const QByteArray type = m_upstream->header("content-type");
+        if (type.startsWith("image/"))
+            image.mimeType = QString::fromLatin1(type.split(';').constFirst().trimmed());
+    } else {
+        qCWarning(lcImageSession) << "could not fetch a generated image; handing out the provider's URL";
+    }
+    releaseCall();
+    fetchNext();
+}
+
+void ImageSession::finishOk()
+{
+    m_done = true;
+    // billing: settle here (images produced, or tokens where the provider reported them).
+    record(200, nullptr);
+    Q_EMIT completed(m_result);
+}
+
+void ImageSession::fail(Error error)
+{
+    if (m_done)
+        return;
+    if (m_upstream)
+        m_upstream->cancel();
+    releaseCall();
+    m_done = true;
+    // billing: release the reservation here.
+    record(httpStatusFor(error.code), &error);
+    Q_EMIT failed(error);
+}
+
+void ImageSession::releaseCall()
+{
+    if (!m_upstream)
+        return;
+    m_upstream->disconnect(this);
+    m_upstream->deleteLater();
+    m_upstream = nullptr;
+}
+
+void ImageSession::record(int status, const Error *error)
+{
+    if (!m_recorder)
+        return;
+    Usage::UsageRecord r;
+    r.requestId = m_caller.requestId;
+    r.createdAtMs = m_caller.receivedAtMs;
+    if (m_caller.accessKeyId > 0)
+        r.accessKeyId = m_caller.accessKeyId;
+    r.keyName = m_caller.keyName;
+    r.account = m_caller.account;
+    r.appDid = m_caller.appDid;
+    r.api = m_caller.api;
+    r.type = Usage::CallType::Image;
+    r.provider = m_target.provider->config.name;
+    r.model = m_target.upstreamModel;
+    r.inputTokens = m_result.usage.inputTokens;
+    r.outputTokens = m_result.usage.outputTokens;
+    r.usageSource = m_result.usage.reported() ? Usage::UsageSource::Provider : Usage::UsageSource::None;
+    r.httpStatus = status;
+    if (error) {
+        r.errorCode = errorCodeName(error->code);
+        r.errorMessage = error->message;
+    }
+    r.durationMs = double(monotonicNowNs() - m_caller.receivedAtNs) / 1e6;
+    m_recorder->record(std::move(r));
+}
+
+} // namespace AiHub::Hub
