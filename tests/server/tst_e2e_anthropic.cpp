@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+// Anthropic end to end: a client speaks OpenAI's /v1/chat/completions to the real server, which relays to a mock
+// Anthropic (POST /v1/messages) serving recorded payloads (tests/data/fixtures/anthropic).
+#include "tests/mockupstream/mockupstream.h"
+#include "tests/support/rawhttpclient.h"
+#include "tests/support/testhub.h"
+
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace AiHub;
+using namespace Qt::StringLiterals;
+using namespace AiHub::Testing;
+using Providers::ProviderKind;
+
+namespace {
+// The quoted word goes in afterwards: moc misreads an escaped quote inside a raw string.
+const QByteArray kToolChat = R"({"model":"anthropic/claude-opus-4-8","max_tokens":1000,
+  "messages":[{"role":"system","content":"Be brief."},
+              {"role":"user","content":"Use the test_tool with value TEST, then provide a final response"}],
+  "tools":[{"type":"function","function":{"name":"test_tool","description":"A test tool",
+            "parameters":{"type":"object","properties":{"value":{"type":"string"}},"required":["value"]}}}]})"_ba.replace("TEST", "\\\"test\\\"");
+const QByteArray kStream = R"({"model":"anthropic/claude-sonnet-4-20250514","stream":true,"stream_options":{"include_usage":true},
+  "messages":[{"role":"user","content":"What is the weather in Paris?"}]})";
+
+MockResponse fixture(const QString &path)
+{
+    auto r = MockResponse::fromFixture(path);
+    if (!r)
+        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
+    return *r;
+}
+
+QList<QByteArray> sseData(const QByteArray &body)
+{
+    QList<QByteArray> out;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.startsWith("data: "))
+            out.append(line.mid(6).trimmed());
+    }
+    return out;
+}
+
+nlohmann::json json(const QByteArray &b)
+{
+    return nlohmann::json::parse(b.toStdString(), nullptr, false);
+}
+
+QString str(const nlohmann::json &v)
+{
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+}
+} // namespace
+
+class TestE2eAnthropic final : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TestHub> m_hub;
+    std::unique_ptr<MockUpstream> m_mock;
+    QByteArray m_key;
+    quint16 m_port = 0;
+
+    RawHttpClient::Response post(const QByteArray &body)
+    {
+        return RawHttpClient::request(m_port, "POST", "/v1/chat/completions", body,
+                                      { { "Authorization", "Bearer " + m_key } });
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_mock = std::make_unique<MockUpstream>();
+        m_mock->setOpenAiDefaultsEnabled(false);
+        QVERIFY(m_mock->startInThread() > 0);
+        m_hub = std::make_unique<TestHub>();
+        m_hub->addProvider(ProviderKind::Anthropic, QStringLiteral("anthropic"), m_mock->url(QString()),
+                           QStringLiteral("sk-ant-upstream"));
+        m_key = m_hub->createKey(QStringLiteral("tester"));
+        m_port = m_hub->startServer();
+    }
+    void cleanup()
+    {
+        m_hub.reset();
+        m_mock.reset();
+    }
+
+    void nonStreaming_toolUseAnswerInOpenAiShapeAndUsageRecorded()
+    {
+        m_mock->addRoute("POST", "/v1/messages", fixture(QStringLiteral("anthropic/messages-tool-use.response.http")));
+        const auto r = post(kToolChat);
+        QCOMPARE(r.status, 200);
+        const auto body = json(r.body);
+        QVERIFY2(body["object"] == "chat.completion", r.body.constData());
+        const auto &message = body["choices"][0]["message"];
+        QCOMPARE(str(message["content"]),
+                 QStringLiteral("I'll use the test_tool with the value \"test\" as requested, then provide a final response."));
+        QCOMPARE(str(message["tool_calls"][0]["id"]), QStringLiteral("toolu_011LF2VkWpAfJnTKJcmh1PNf"));
+        QCOMPARE(str(message["tool_calls"][0]["function"]["name"]), QStringLiteral("test_tool"));
+        QVERIFY(json(str(message["tool_calls"][0]["function"]["arguments"]).toUtf8()) == json(R"({"value":"test"})"));
+        QVERIFY(body["choices"][0]["finish_reason"] == "tool_calls");
+        QVERIFY(body["usage"]["completion_tokens"] == 76);
+
+        // What went upstream: Anthropic's path, headers and body form, with the provider's own model name.
+        const RecordedRequest up = m_mock->lastRequest();
+        QCOMPARE(up.path, QByteArray("/v1/messages"));
+        QCOMPARE(up.header("x-api-key"), QByteArray("sk-ant-upstream"));
+        QCOMPARE(up.header("anthropic-version"), QByteArray("2023-06-01"));
+        QVERIFY(!up.hasHeader("authorization"));
+        QVERIFY(!up.body.contains(m_key));
+        const auto sent = json(up.body);
+        QVERIFY(sent["model"] == "claude-opus-4-8");
+        QVERIFY(sent["max_tokens"] == 1000);
+        QVERIFY(sent["system"] == "Be brief.");
+        QVERIFY(sent["stream"] == false);
+        QCOMPARE(sent["messages"].size(), size_t(1));
+        QVERIFY(sent["messages"][0]["role"] == "user");
+        QVERIFY(sent["tools"][0]["name"] == "test_tool");
+        QVERIFY(sent["tools"][0]["input_schema"]["required"][0] == "value");
+
+        const auto records = m_hub->usageRecords();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records[0].httpStatus, 200);
+        QCOMPARE(records[0].provider, QStringLiteral("anthropic"));
+        QCOMPARE(records[0].model, QStringLiteral("claude-opus-4-8"));
+        QCOMPARE(records[0].inputTokens, 415);
+        QCOMPARE(records[0].outputTokens, 76);
+        QCOMPARE(records[0].cacheReadTokens, 0);
+        QCOMPARE(records[0].cacheWriteTokens, 0);
+        QVERIFY(!records[0].stream);
+    }
+
+    void streaming_toolUseStreamRelayedAsOpenAiChunksWithUsageOnce()
+    {
+        m_mock->addRoute("POST", "/v1/messages", fixture(QStringLiteral("anthropic/messages-stream-tool-use.sse")));
+        const auto r = post(kStream);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+        const auto events = sseData(r.body);
+        QVERIFY(!events.isEmpty());
+        QCOMPARE(events.last(), QByteArray("[DONE]"));
+        QString text;
+        QString arguments;
+        QString toolId;
+        QString toolName;
+        QString finish;
+        int usageChunks = 0;
+        for (qsizetype i = 0; i + 1 < events.size(); ++i) {
+            const auto chunk = json(events[i]);
+            QVERIFY2(chunk["object"] == "chat.completion.chunk", events[i].constData());
+            if (chunk.contains("usage") && chunk["usage"].is_object()) {
+                ++usageChunks;
+                QVERIFY(chunk["usage"]["completion_tokens"] == 65);
+            }
+            if (!chunk["choices"].is_array() || chunk["choices"].empty())
+                continue;
+            const auto &choice = chunk["choices"][0];
+            text += str(choice["delta"]["content"]);
+            if (choice["delta"].contains("tool_calls")) {
+                const auto &call = choice["delta"]["tool_calls"][0];
+                QVERIFY(call["index"] == 0);
+                if (call.contains("id"))
+                    toolId += str(call["id"]);
+                if (call.contains("function")) {
+                    toolName += str(call["function"]["name"]);
+                    arguments += str(call["function"]["arguments"]);
+                }
+            }
+            if (choice["finish_reason"].is_string())
+                finish = str(choice["finish_reason"]);
+        }
+        QCOMPARE(text, QStringLiteral("I'll check the current weather in Paris for you."));
+        QCOMPARE(toolId, QStringLiteral("toolu_01NRLabsLyVHZPKxbKvkfSMn"));
+        QCOMPARE(toolName, QStringLiteral("get_weather"));
+        QVERIFY(json(arguments.toUtf8()) == json(R"({"location":"Paris"})"));
+        QCOMPARE(finish, QStringLiteral("tool_calls"));
+        QCOMPARE(usageChunks, 1);
+
+        const auto sent = json(m_mock->lastRequest().body);
+        QVERIFY(sent["stream"] == true);
+        QVERIFY(sent["model"] == "claude-sonnet-4-20250514");
+        QVERIFY(sent["max_tokens"] == 4096); // the client gave none; Anthropic requires one
+
+        const auto records = m_hub->usageRecords();
+        QCOMPARE(records.size(), 1);
+        QVERIFY(records[0].stream);
+        QCOMPARE(records[0].inputTokens, 377); // from message_start
+        QCOMPARE(records[0].outputTokens, 65); // the cumulative count of message_delta, counted once
+        QCOMPARE(records[0].cacheReadTokens, 0);
+        QCOMPARE(records[0].cacheWriteTokens, 0);
+        QVERIFY(records[0].timeToFirstTokenMs.has_value());
+    }
+
+    void streaming_thinkingAndTextRelayed()
+    {
+        m_mock->addRoute("POST", "/v1/messages",
+                         fixture(QStringLiteral("anthropic/messages-stream-extended-thinking.sse")));
+        const auto r = post(kStream);
+        QCOMPARE(r.status, 200);
+        QString text;
+        for (const QByteArray &data : sseData(r.body)) {
+            const auto chunk = json(data);
+            if (chunk.is_object() && chunk["choices"].is_array() && !chunk["choices"].empty())
+                text += str(chunk["choices"][0]["delta"]["content"]);
+        }
+        QVERIFY(text.startsWith(QStringLiteral("In popular fiction, the most famous answer")));
+        QVERIFY(!text.contains(QStringLiteral("The question is asking"))); // reasoning is not answer text
+        const auto records = m_hub->usageRecords();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records[0].inputTokens, 50);
+        QCOMPARE(records[0].outputTokens, 452);
+    }
+
+    void streaming_midStreamError_endsTheStreamAndStillCountsTheInput()
+    {
+        // As recorded (fixture README): an error event after 200 OK, no message_stop.
+        m_mock->addRoute("POST", "/v1/messages",
+                         MockResponse::stream(200, "text/event-stream",
+                                              { "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"model\":\"claude-x\",\"usage\":{\"input_tokens\":20,\"output_tokens\":1}}}\n\n",
+                                                "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
+                                                "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Par\"}}\n\n",
+                                                "event: error\ndata: {\"type\": \"error\", \"error\": {\"type\": \"api_error\", \"message\": \"Overloaded\"}}\n\n" }));
+        const auto r = post(kStream);
+        QCOMPARE(r.status, 200); // the answer had begun
+        QVERIFY2(r.body.contains("Par"), r.body.constData());
+        QVERIFY2(r.body.contains("Overloaded"), r.body.constData());
+        const auto records = m_hub->usageRecords();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records[0].inputTokens, 20);
+        QCOMPARE(records[0].errorCode, QStringLiteral("upstream_unavailable"));
+    }
+
+    void upstreamNotFound_isMappedAndNamesAnthropic()
+    {
+        m_mock->addRoute("POST", "/v1/messages", fixture(QStringLiteral("anthropic/error-404-not-found.http")));
+        const auto r = post(kToolChat);
+        QCOMPARE(r.status, 404);
+        QVERIFY2(r.body.contains("Anthropic"), r.body.constData());
+        QVERIFY2(r.body.contains("claude-does-not-exist"), r.body.constData());
+        QCOMPARE(m_hub->usageRecords().value(0).httpStatus, 404);
+    }
+
+    void upstreamBadKey_is401AndSaysWhichProviderKey()
+    {
+        m_mock->addRoute("POST", "/v1/messages",
+                         MockResponse::json(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"},"request_id":"req_1"})"));
+        const auto r = post(kStream);
+        QCOMPARE(r.status, 401);
+        QVERIFY2(r.body.contains("Check the key for \\\"anthropic\\\""), r.body.constData());
+    }
+
+    void jsonSchemaResponseFormat_rejectedBeforeCallingAnthropic()
+    {
+        const auto r = post(R"({"model":"anthropic/claude-x","messages":[{"role":"user","content":"Hi"}],
+            "response_format":{"type":"json_schema","json_schema":{"name":"x","schema":{"type":"object"}}}})");
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains("json_schema"), r.body.constData());
+        QCOMPARE(m_mock->requestsReceived(), 0u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eAnthropic)
+#include "tst_e2e_anthropic.moc"
