@@ -34,6 +34,9 @@ struct MeterRequest {
     RateType type = RateType::Chat;
     QString variant;          // images: size/quality
     Quantities maximum;       // the most the call can use (estimated input, bounded output, images)
+    // Chat without max_tokens: maximum.outputTokens is 0 and the meter bounds the output by the hub's
+    // default-max-output setting times this many choices.
+    qint64 outputChoices = 0;
     QString requestId;
 };
 

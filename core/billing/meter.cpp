@@ -95,7 +95,10 @@ Result<Hold> Meter::reserve(const MeterRequest &request)
         hold.inactiveReason = Reason::Unpriced;
         return hold;
     }
-    const std::optional<Credits> maximum = (*rate)->cost(request.maximum);
+    Quantities bound = request.maximum;
+    if (request.outputChoices > 0)
+        bound.outputTokens = s.defaultMaxOutputTokens * request.outputChoices;
+    const std::optional<Credits> maximum = (*rate)->cost(bound);
     if (!maximum)
         return fail(ErrorCode::InvalidArgument, u"The request is too large to price."_s);
     auto reservation = m_ledger.reserve(request.account, *maximum, request.requestId, s.newUserGrant);

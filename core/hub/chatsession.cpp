@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/hub/chatsession.h"
 
+#include "core/billing/tokenestimate.h"
 #include "core/common/errorstatus.h"
 #include "core/common/monotonicclock.h"
 #include "core/net/upstreamcall.h"
@@ -11,6 +12,8 @@
 
 #include <QDateTime>
 
+#include <nlohmann/json.hpp>
+
 namespace AiHub::Hub {
 
 using Providers::ChatEvent;
@@ -19,6 +22,42 @@ namespace {
 constexpr qsizetype kMaxBufferedBody = 64 * 1024 * 1024;
 
 qint64 nowNs() { return monotonicNowNs(); }
+
+qint64 utf8Size(const QString &text) { return text.isEmpty() ? 0 : text.toUtf8().size(); }
+
+// Generated text in an OpenAI chunk: content, reasoning and tool-call names and arguments.
+qint64 chunkTextBytes(const QByteArray &chunk)
+{
+    const auto json = nlohmann::json::parse(chunk.constData(), chunk.constData() + chunk.size(), nullptr, false);
+    const auto choices = json.is_object() ? json.find("choices") : json.end();
+    if (json.is_discarded() || !json.is_object() || choices == json.end() || !choices->is_array())
+        return 0;
+    qint64 bytes = 0;
+    auto addString = [&bytes](const nlohmann::json &object, const char *key) {
+        const auto it = object.find(key);
+        if (it != object.end() && it->is_string())
+            bytes += qint64(it->get_ref<const std::string &>().size());
+    };
+    for (const auto &choice : *choices) {
+        const auto delta = choice.is_object() ? choice.find("delta") : choice.end();
+        if (!choice.is_object() || delta == choice.end() || !delta->is_object())
+            continue;
+        addString(*delta, "content");
+        addString(*delta, "reasoning_content");
+        addString(*delta, "reasoning");
+        const auto tools = delta->find("tool_calls");
+        if (tools == delta->end() || !tools->is_array())
+            continue;
+        for (const auto &tool : *tools) {
+            const auto function = tool.is_object() ? tool.find("function") : tool.end();
+            if (!tool.is_object() || function == tool.end() || !function->is_object())
+                continue;
+            addString(*function, "name");
+            addString(*function, "arguments");
+        }
+    }
+    return bytes;
+}
 
 int retryAfterSeconds(const Net::UpstreamCall *call)
 {
@@ -71,6 +110,9 @@ void ChatSession::start()
     }
     if (m_timeouts)
         request->timeouts = *m_timeouts;
+    // billing: reserve here, before anything reaches the provider.
+    if (!reserveCredits())
+        return;
     if (m_call.stream)
         m_decoder = provider.adapter->streamDecoder(provider, m_output);
     m_upstream = m_client.send(std::move(*request));
@@ -134,6 +176,8 @@ void ChatSession::handleEvents()
         case ChatEvent::Kind::Finish:
             if (m_firstTokenNs == 0 && event.isContent())
                 m_firstTokenNs = nowNs();
+            if (m_meter)
+                countOutput(event);
             Q_EMIT this->event(event);
             break;
         case ChatEvent::Kind::Usage:
@@ -179,6 +223,11 @@ void ChatSession::onFinished()
         return;
     }
     m_usage = completion->usage;
+    if (m_meter && !m_usage.reported()) {
+        m_outputBytes = utf8Size(completion->result.text) + utf8Size(completion->result.reasoning);
+        for (const Providers::ToolCall &call : completion->result.toolCalls)
+            m_outputBytes += utf8Size(call.name) + utf8Size(call.arguments);
+    }
     m_firstTokenNs = 0;
     releaseCall();
     m_done = true;
@@ -216,8 +265,114 @@ void ChatSession::releaseCall()
     m_upstream = nullptr;
 }
 
+bool ChatSession::reserveCredits()
+{
+    if (!m_meter)
+        return true;
+    const Providers::ChatRequest &request = m_call.request;
+    for (const Providers::ChatMessage &message : request.messages) {
+        ++m_inputMessages;
+        for (const Providers::ContentPart &part : message.content) {
+            if (part.type == Providers::ContentPart::Type::Image)
+                ++m_inputImages;
+            else
+                m_inputBytes += utf8Size(part.text);
+        }
+        for (const Providers::ToolCall &call : message.toolCalls)
+            m_inputBytes += utf8Size(call.name) + utf8Size(call.arguments);
+        m_inputBytes += utf8Size(message.reasoning);
+    }
+    for (const Providers::ToolDefinition &tool : request.tools)
+        m_inputBytes += utf8Size(tool.name) + utf8Size(tool.description) + tool.parameters.size();
+
+    Billing::MeterRequest meterRequest;
+    meterRequest.account = m_caller.account;
+    meterRequest.provider = m_target.provider->config.name;
+    meterRequest.model = m_target.upstreamModel;
+    meterRequest.type = Billing::RateType::Chat;
+    meterRequest.requestId = m_caller.requestId;
+    meterRequest.maximum.inputTokens = Billing::TokenEstimate::upperBound(m_inputBytes, m_inputMessages)
+        + m_inputImages * Billing::TokenEstimate::PerImage;
+    const qint64 choices = qMax(1, request.n.value_or(1));
+    if (request.maxTokens && *request.maxTokens > 0)
+        meterRequest.maximum.outputTokens = *request.maxTokens * choices;
+    else
+        meterRequest.outputChoices = choices; // the meter applies the hub's default bound
+    auto hold = m_meter->reserve(meterRequest);
+    if (!hold) {
+        m_refusedForCredit = true;
+        Error error = hold.error();
+        fail(error);
+        return false;
+    }
+    m_hold = *hold;
+    return true;
+}
+
+void ChatSession::countOutput(const ChatEvent &event)
+{
+    switch (event.kind) {
+    case ChatEvent::Kind::Chunk:
+        if (event.hasContent)
+            m_outputBytes += chunkTextBytes(event.chunk);
+        break;
+    case ChatEvent::Kind::TextDelta:
+    case ChatEvent::Kind::ReasoningDelta:
+        m_outputBytes += utf8Size(event.text);
+        break;
+    case ChatEvent::Kind::ToolCall:
+        m_outputBytes += utf8Size(event.toolCall.name) + utf8Size(event.toolCall.argumentsDelta);
+        break;
+    default:
+        break;
+    }
+}
+
 void ChatSession::record(int status, const Error *error)
 {
+    // billing: settle here. Streams pay for what was delivered; the reason says which case applied.
+    Billing::Settlement settlement;
+    bool counted = false;
+    Providers::TokenUsage used = m_usage;
+    if (m_meter && m_hold) {
+        const bool produced = m_outputBytes > 0 || m_usage.reported();
+        Billing::Reason reason = Billing::Reason::Usage;
+        if (!error)
+            reason = m_usage.reported() ? Billing::Reason::Usage : Billing::Reason::Counted;
+        else if (error->code == ErrorCode::Cancelled)
+            reason = Billing::Reason::Cancelled;
+        else
+            reason = produced ? Billing::Reason::FailedPartial : Billing::Reason::FailedBeforeOutput;
+        // A client that left before the provider answered at all pays nothing.
+        const bool chargeable = reason != Billing::Reason::FailedBeforeOutput
+            && (reason != Billing::Reason::Cancelled || produced || m_streamStarted);
+        if (chargeable) {
+            if (!used.inputTokens) {
+                used.inputTokens = Billing::TokenEstimate::counted(m_inputBytes)
+                    + Billing::TokenEstimate::PerMessageOverhead * m_inputMessages;
+                counted = true;
+            }
+            if (!used.outputTokens) {
+                used.outputTokens = Billing::TokenEstimate::counted(m_outputBytes);
+                counted = true;
+            }
+        }
+        Billing::Quantities quantities;
+        if (chargeable) {
+            quantities.inputTokens = used.inputTokens.value_or(0);
+            quantities.outputTokens = used.outputTokens.value_or(0);
+            quantities.cacheReadTokens = used.cacheReadTokens.value_or(0);
+            quantities.cacheWriteTokens = used.cacheWriteTokens.value_or(0);
+        }
+        settlement = m_meter->settle(*m_hold, quantities, reason, m_caller.requestId);
+        m_charged = settlement.credits;
+        if (!counted)
+            used = m_usage;
+    } else if (m_meter && m_refusedForCredit && error) {
+        settlement.reason = error->code == ErrorCode::InsufficientCredit
+            ? Billing::reasonName(Billing::Reason::InsufficientCredit)
+            : QStringLiteral("refused_unpriced");
+    }
     if (!m_recorder)
         return;
     Usage::UsageRecord r;
@@ -233,11 +388,17 @@ void ChatSession::record(int status, const Error *error)
     r.provider = m_target.provider->config.name;
     r.model = m_target.upstreamModel;
     r.stream = m_call.stream;
-    r.inputTokens = m_usage.inputTokens;
-    r.outputTokens = m_usage.outputTokens;
-    r.cacheReadTokens = m_usage.cacheReadTokens;
-    r.cacheWriteTokens = m_usage.cacheWriteTokens;
-    r.usageSource = m_usage.reported() ? Usage::UsageSource::Provider : Usage::UsageSource::None;
+    r.inputTokens = used.inputTokens;
+    r.outputTokens = used.outputTokens;
+    r.cacheReadTokens = used.cacheReadTokens;
+    r.cacheWriteTokens = used.cacheWriteTokens;
+    r.usageSource = counted ? Usage::UsageSource::Counted
+        : m_usage.reported() ? Usage::UsageSource::Provider
+                             : Usage::UsageSource::None;
+    if (settlement.credits)
+        r.creditsNanos = settlement.credits->nanos();
+    r.rateId = settlement.rateId;
+    r.billingReason = settlement.reason;
     r.httpStatus = status;
     if (error) {
         r.errorCode = errorCodeName(error->code);

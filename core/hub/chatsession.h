@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/billing/imeter.h"
 #include "core/common/error.h"
 #include "core/hub/callerinfo.h"
 #include "core/net/upstreamrequest.h"
@@ -45,6 +46,12 @@ public:
     void setTimeouts(const Net::UpstreamTimeouts &timeouts) { m_timeouts = timeouts; }
     // What the stream should yield: the provider's own OpenAI chunks where it has them, or neutral events.
     void setStreamOutput(Providers::StreamOutput output) { m_output = output; }
+    // Credit billing: start() holds the most the call can cost before anything is sent (failing with
+    // InsufficientCredit, and no upstream call, when the balance cannot cover it); the end settles to what was
+    // delivered. Without a meter nothing is billed.
+    void setMeter(Billing::IMeter *meter) { m_meter = meter; }
+    // The credits charged, once the call has ended (for APIs that report them); empty when not billed.
+    std::optional<Billing::Credits> creditsCharged() const { return m_charged; }
     void start();
     // The client went away: stop the provider's work now and record what was produced.
     void cancel();
@@ -70,6 +77,8 @@ private:
     void fail(Error error);
     void record(int status, const Error *error);
     void releaseCall();
+    [[nodiscard]] bool reserveCredits();
+    void countOutput(const Providers::ChatEvent &event);
 
     Net::UpstreamClient &m_client;
     Usage::UsageRecorder *m_recorder;
@@ -89,6 +98,14 @@ private:
     qint64 m_firstTokenNs = 0;
     bool m_streamStarted = false;
     bool m_done = false;
+    Billing::IMeter *m_meter = nullptr;
+    std::optional<Billing::Hold> m_hold;
+    bool m_refusedForCredit = false;
+    std::optional<Billing::Credits> m_charged;
+    qint64 m_inputBytes = 0;    // the request's text, for counted input tokens
+    qint64 m_inputMessages = 0;
+    qint64 m_inputImages = 0;
+    qint64 m_outputBytes = 0;   // generated text so far, for counted output tokens
 };
 
 } // namespace AiHub::Hub

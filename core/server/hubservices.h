@@ -19,6 +19,9 @@ class IRateLookup;
 class IBalanceLookup;
 class ImageFileStore;
 }
+namespace AiHub::Billing {
+class IMeter;
+}
 
 namespace AiHub::Server {
 
@@ -28,6 +31,7 @@ struct HubServices {
     Providers::ProviderRegistry *providers = nullptr;
     Usage::UsageRecorder *usage = nullptr;
     Hub::ModelCatalog *models = nullptr;
+    Billing::IMeter *billing = nullptr; // null: nothing is billed
     Net::UpstreamTimeouts upstreamTimeouts;
     // Generated images served at /files/<id> (opened); null: images are returned inline or by the provider's URL.
     Hub::ImageFileStore *imageFiles = nullptr;

@@ -45,6 +45,9 @@ struct UsageRecord {
     QString errorMessage;
     double durationMs = 0;
     std::optional<double> timeToFirstTokenMs; // streams only
+    std::optional<qint64> creditsNanos;      // credits charged, in nano-credits (Billing::Credits); empty: not billed
+    std::optional<qint64> rateId;            // billing_rates.id the charge used
+    QString billingReason;                   // Billing::reasonName(): why it cost what it did
 
     friend bool operator==(const UsageRecord &, const UsageRecord &) = default;
 };

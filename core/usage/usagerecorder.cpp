@@ -20,7 +20,8 @@ Q_LOGGING_CATEGORY(lcUsage, "aihub.usage")
 
 const QString Columns = u"request_id, created_at, access_key_id, key_name, account, app_did, api, type, provider, "
                         "model, stream, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, "
-                        "usage_source, status, error_code, error_message, duration_ms, ttft_ms"_s;
+                        "usage_source, status, error_code, error_message, duration_ms, ttft_ms, credits, rate_id, "
+                        "billing_reason"_s;
 
 QVariant optionalText(const QString &value)
 {
@@ -245,7 +246,7 @@ Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch) const
         return fail(transaction.error());
     QSqlQuery insert(transaction->connection());
     if (!insert.prepare(u"INSERT INTO usage_records ("_s % Columns
-                        % u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+                        % u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
         return fail(m_database->error(insert.lastError(), u"prepare to record usage"_s));
     for (const UsageRecord &record : batch) {
         insert.addBindValue(record.requestId.isNull() ? u""_s : record.requestId);
@@ -269,6 +270,9 @@ Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch) const
         insert.addBindValue(optionalText(record.errorMessage));
         insert.addBindValue(record.durationMs);
         insert.addBindValue(optionalReal(record.timeToFirstTokenMs));
+        insert.addBindValue(optionalInteger(record.creditsNanos));
+        insert.addBindValue(optionalInteger(record.rateId));
+        insert.addBindValue(optionalText(record.billingReason));
         if (!insert.exec())
             return fail(m_database->error(insert.lastError(), u"record usage"_s));
     }
@@ -310,6 +314,9 @@ Result<QList<UsageRecord>> UsageRecorder::recent(int limit) const
         r.durationMs = query.value(20).toDouble();
         if (!query.value(21).isNull())
             r.timeToFirstTokenMs = query.value(21).toDouble();
+        r.creditsNanos = integerOrNull(query.value(22));
+        r.rateId = integerOrNull(query.value(23));
+        r.billingReason = query.value(24).toString();
         records.append(std::move(r));
     }
     if (query.lastError().isValid())

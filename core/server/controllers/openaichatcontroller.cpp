@@ -74,6 +74,7 @@ void OpenAiChatController::handle(const HttpRequest &request, HttpExchange *exch
     auto *session = new Hub::ChatSession(m_client, m_services.usage, std::move(snapshot), std::move(*target),
                                          std::move(*call), std::move(caller), exchange);
     session->setTimeouts(m_services.upstreamTimeouts);
+    session->setMeter(m_services.billing);
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::ChatSession::cancel);
     if (stream) {
         auto *relay = new OpenAiSseRelay(exchange, wantsUsage, model, session);
