@@ -3,6 +3,7 @@
 #include "core/cli/admincli.h"
 
 #include "core/access/accesskeystore.h"
+#include "core/cli/billingcommands.h"
 #include "core/cli/keycommands.h"
 #include "core/cli/providercommands.h"
 #include "core/hub/hubruntime.h"
@@ -36,7 +37,9 @@ void AdminCli::start()
         finish(command.isEmpty() && !m_invocation.help ? int(Storage::ExitCode::Usage) : 0);
         return;
     }
-    if (command != QStringLiteral("key") && command != QStringLiteral("provider")) {
+    const bool billing = command == QStringLiteral("billing") || command == QStringLiteral("rates")
+        || command == QStringLiteral("credits");
+    if (command != QStringLiteral("key") && command != QStringLiteral("provider") && !billing) {
         m_output.error(tr("Unknown command \"%1\". Run `aigne-hubd --help` for the list.").arg(command));
         finish(int(Storage::ExitCode::Usage));
         return;
@@ -47,6 +50,11 @@ void AdminCli::start()
     if (auto opened = m_runtime->openDatabase(); !opened) {
         m_output.error(opened.error().message);
         finish(int(Storage::exitCodeFor(opened.error().code)));
+        return;
+    }
+    if (billing) {
+        BillingCommands commands(m_runtime->database(), m_output);
+        finish(commands.run(m_invocation));
         return;
     }
     if (command == QStringLiteral("key")) {

@@ -12,8 +12,12 @@ const QStringList kValueOptions = {
     QStringLiteral("threads"),  QStringLiteral("name"),         QStringLiteral("role"),
     QStringLiteral("account"),  QStringLiteral("base-url"),     QStringLiteral("region"),
     QStringLiteral("access-key-id"), QStringLiteral("label"),   QStringLiteral("weight"),
+    QStringLiteral("type"),     QStringLiteral("input"),        QStringLiteral("output"),
+    QStringLiteral("cache-read"), QStringLiteral("cache-write"), QStringLiteral("variant"),
+    QStringLiteral("reason"),   QStringLiteral("limit"),
 };
-const QStringList kFlags = { QStringLiteral("all"), QStringLiteral("help"), QStringLiteral("version") };
+const QStringList kFlags = { QStringLiteral("all"), QStringLiteral("help"), QStringLiteral("version"),
+                             QStringLiteral("apply"), QStringLiteral("from-cost") };
 } // namespace
 
 Result<CliInvocation> CliInvocation::parse(const QStringList &arguments)
@@ -82,6 +86,21 @@ QString CliInvocation::usage()
         "  provider credential add NAME [--label LABEL] [--weight N] [--access-key-id ID]\n"
         "  provider credential list NAME\n"
         "  provider credential remove NAME LABEL\n"
+        "  billing on|off                             credit billing on (calls need credits) or off (usage only)\n"
+        "  billing show                               the billing settings\n"
+        "  billing set NAME VALUE                     grant AMOUNT (new users, once) | unpriced refuse|free |\n"
+        "                                             credit-price AMOUNT | currency-prefix TEXT |\n"
+        "                                             credit-prefix TEXT | margin PERCENT | default-max-output N\n"
+        "  rates set PROVIDER/MODEL [--type chat|embedding|image] [--input X] [--output Y]\n"
+        "            [--cache-read X] [--cache-write X] [--variant SIZE/QUALITY] [--from-cost]\n"
+        "                                             credits per 1M tokens (output: per image for images);\n"
+        "                                             --from-cost: values are unit costs, rate = cost x\n"
+        "                                             (1 + margin) / credit-price\n"
+        "  rates list | rates history PROVIDER/MODEL [--type T]\n"
+        "  rates import FILE.json|FILE.csv [--apply]  show the changes; --apply applies them\n"
+        "  credits grant ACCOUNT AMOUNT [--reason R]  top up an account\n"
+        "  credits adjust ACCOUNT AMOUNT --reason R   correct a balance (AMOUNT may be negative)\n"
+        "  credits balance ACCOUNT | credits history ACCOUNT [--limit N]\n"
         "\n"
         "Secrets never go on the command line. Example:\n"
         "  printf '%s' \"$OPENAI_API_KEY\" | aigne-hubd provider add openai\n"
