@@ -54,6 +54,28 @@ void AigneError::respond(HttpExchange *exchange, const HttpRequest &request, con
     exchange->respond(httpStatusFor(error.code), headers, body(error, link));
 }
 
+QByteArray AigneError::legacyBody(const Error &error, const QString &link)
+{
+    if (error.code == ErrorCode::InsufficientCredit)
+        return body(error, link);
+    Json body;
+    body["error"] = error.message.toStdString();
+    return QByteArray::fromStdString(body.dump());
+}
+
+void AigneError::respondLegacy(HttpExchange *exchange, const HttpRequest &request, const Error &error)
+{
+    if (acceptsEventStream(request)) {
+        exchange->respond(200, HttpHeaders { { "Content-Type", "text/event-stream" }, { "Cache-Control", "no-cache" } },
+                          "data: " + legacyBody(error) + "\n\n");
+        return;
+    }
+    HttpHeaders headers { { "Content-Type", "application/json" } };
+    if (error.retryAfterSeconds >= 0)
+        headers.append({ "Retry-After", QByteArray::number(error.retryAfterSeconds) });
+    exchange->respond(httpStatusFor(error.code), headers, legacyBody(error));
+}
+
 QByteArray AigneError::streamEvent(const Error &error)
 {
     Json data;

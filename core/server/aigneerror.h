@@ -21,6 +21,10 @@ public:
     static QByteArray body(const Error &error, const QString &link = {});
     static void respond(HttpExchange *exchange, const HttpRequest &request, const Error &error,
                         const QString &link = {});
+    // The legacy /api/v2/chat/completions form, the real hub's CustomError: {"error":"<message>"} (insufficient
+    // credit keeps its object form, which the CLI recognises).
+    static QByteArray legacyBody(const Error &error, const QString &link = {});
+    static void respondLegacy(HttpExchange *exchange, const HttpRequest &request, const Error &error);
     // A failure inside a running stream: "event: error\ndata: {"message":...}\n\n".
     static QByteArray streamEvent(const Error &error);
     static bool acceptsEventStream(const HttpRequest &request);

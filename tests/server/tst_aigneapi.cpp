@@ -277,6 +277,76 @@ private Q_SLOTS:
         QVERIFY(!json(Server::AigneError::body(Error::make(ErrorCode::NotFound, QStringLiteral("x"))))["error"].contains("type"));
     }
 
+    void completions_json_roleTextContentAndSnakeCaseIgnored()
+    {
+        const auto r = post(R"({"model":"openai/gpt-5-nano","messages":[{"role":"user","content":"Hi"}],"max_tokens":5,"maxTokens":50})",
+                            "/api/v2/chat/completions");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+        QCOMPARE(r.header("x-accel-buffering"), QByteArray("no"));
+        const auto body = json(r.body);
+        QVERIFY(body["role"] == "assistant");
+        QVERIFY(body["content"].is_string() && body["content"] == body["text"]);
+        QVERIFY(!body.contains("toolCalls"));
+        const auto up = json(m_mock->lastRequest().body);
+        QVERIFY(up["max_tokens"] == 50); // camelCase maxTokens; the snake_case field was not taken
+        QCOMPARE(m_hub->usageRecords().value(0).api, Usage::Api::Aigne);
+    }
+
+    void completions_sse_deltaChunksUsageAndServerTimingWithoutDone()
+    {
+        m_mock->addRoute("POST", "/v1/chat/completions", fixture(QStringLiteral("openai/chat-stream-text-with-usage.sse")));
+        const auto r = post(R"({"model":"openai/gpt-4o","prompt":"Hi","stream":true})", "/api/v2/chat/completions",
+                            { { "Accept", "text/event-stream" } });
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+        QVERIFY(!r.body.contains("[DONE]"));
+        const qsizetype timing = r.body.indexOf("event: server-timing\ndata: total;dur=");
+        QVERIFY2(timing > 0, r.body.constData());
+        QVERIFY(r.body.endsWith("\n\n"));
+        bool wellFormed = false;
+        const auto events = dataEvents(r.body.left(timing), &wellFormed);
+        QVERIFY(wellFormed);
+        QVERIFY(events.size() >= 2);
+        QVERIFY(events[0]["delta"]["role"] == "assistant");
+        QVERIFY(events[0]["delta"]["content"].is_string());
+        QVERIFY(events[0]["delta"]["toolCalls"].is_array());
+        const auto &usage = events.last()["usage"];
+        QVERIFY(usage["promptTokens"].is_number());
+        QVERIFY(usage["totalTokens"] == usage["promptTokens"].get<qint64>() + usage["completionTokens"].get<qint64>());
+    }
+
+    void completions_rawText_streamsPlainFragments()
+    {
+        m_mock->addRoute("POST", "/v1/chat/completions", fixture(QStringLiteral("openai/chat-stream-text-with-usage.sse")));
+        const auto r = post(R"({"model":"openai/gpt-4o","messages":[{"role":"user","content":"Hi"}],"stream":true})",
+                            "/api/v2/chat/completions");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("content-type").startsWith("text/plain"));
+        QVERIFY(!r.body.isEmpty());
+        QVERIFY(!r.body.contains("data:"));
+        QVERIFY(!r.body.contains("ERROR:"));
+    }
+
+    void completions_errors_areStringBodies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("empty messages") << QByteArray(R"({"model":"openai/gpt-5-nano","messages":[]})") << 400;
+        QTest::newRow("prompt and messages") << QByteArray(R"({"prompt":"a","messages":[{"role":"user","content":"b"}]})") << 400;
+        QTest::newRow("tool without id") << QByteArray(R"({"messages":[{"role":"tool","content":"x"}]})") << 400;
+        QTest::newRow("unknown model") << QByteArray(R"({"model":"nobody/x","prompt":"a"})") << 404;
+    }
+    void completions_errors_areStringBodies()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const auto r = post(body, "/api/v2/chat/completions");
+        QCOMPARE(r.status, status);
+        QVERIFY(json(r.body)["error"].is_string());
+        QCOMPARE(m_mock->requestsReceived(), 0u);
+    }
+
     void discovery_jsonAndJavascriptForms_needNoKey()
     {
         auto r = get("/__blocklet__.js?type=json");

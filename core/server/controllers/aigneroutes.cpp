@@ -3,6 +3,7 @@
 #include "core/server/controllers/aigneroutes.h"
 
 #include "core/server/controllers/aignechatcontroller.h"
+#include "core/server/controllers/aignecompletionscontroller.h"
 #include "core/server/controllers/aigneinfocontroller.h"
 #include "core/server/controllers/embeddingscontroller.h"
 #include "core/server/controllers/imagescontroller.h"
@@ -12,6 +13,7 @@ namespace AiHub::Server {
 
 AigneRoutes::AigneRoutes(const HubServices &services, Net::UpstreamClient &client)
     : m_chat(std::make_unique<AigneChatController>(services, client))
+    , m_completions(std::make_unique<AigneCompletionsController>(services, client))
     , m_info(std::make_unique<AigneInfoController>(services, client))
     , m_embeddings(std::make_unique<EmbeddingsController>(services, client))
     , m_images(std::make_unique<ImagesController>(services, client))
@@ -26,6 +28,9 @@ void AigneRoutes::addTo(Router &router)
     using A = Router::Access;
     router.add("POST", QStringLiteral("/api/v2/chat"), A::Key,
                std::bind(&AigneChatController::handle, m_chat.get(), _1, _2, _3));
+    for (const auto *path : { "/api/v2/chat/completions", "/api/v2/completions" })
+        router.add("POST", QString::fromLatin1(path), A::Key,
+                   std::bind(&AigneCompletionsController::handle, m_completions.get(), _1, _2, _3));
     router.add("POST", QStringLiteral("/api/v2/embeddings"), A::Key,
                std::bind(&EmbeddingsController::aigne, m_embeddings.get(), _1, _2, _3));
     router.add("POST", QStringLiteral("/api/v2/image"), A::Key,

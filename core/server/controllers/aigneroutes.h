@@ -14,6 +14,7 @@ namespace AiHub::Server {
 
 class Router;
 class AigneChatController;
+class AigneCompletionsController;
 class AigneInfoController;
 class EmbeddingsController;
 class ImagesController;
@@ -30,6 +31,7 @@ public:
 
 private:
     std::unique_ptr<AigneChatController> m_chat;
+    std::unique_ptr<AigneCompletionsController> m_completions;
     std::unique_ptr<AigneInfoController> m_info;
     std::unique_ptr<EmbeddingsController> m_embeddings;
     std::unique_ptr<ImagesController> m_images;
