@@ -3,6 +3,7 @@
 #include "core/providers/gemini/geminirequestencoder.h"
 
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace AiHub::Providers {
@@ -93,6 +94,15 @@ QString toolNameFor(const QList<ChatMessage> &messages, qsizetype before, const 
     return {};
 }
 
+// Gemini 3 and later refuse a replayed function call without its thoughtSignature. Clients of the OpenAI API
+// cannot carry one back, so those turns get the placeholder Google documents for calls it did not sign.
+bool needsSignature(const QString &model)
+{
+    static const QRegularExpression version(QStringLiteral("^(?:models/)?gemini-(\\d+)"));
+    const QRegularExpressionMatch m = version.match(model);
+    return m.hasMatch() && m.captured(1).toInt() >= 3;
+}
+
 std::unexpected<Error> invalid(const QString &message)
 {
     return fail(ErrorCode::InvalidArgument, message);
@@ -122,6 +132,10 @@ Result<nlohmann::ordered_json> GeminiRequestEncoder::encode(const ChatRequest &r
         }
         case ChatMessage::Role::Assistant: {
             Json parts = contentParts(message);
+            bool signed_ = false;
+            for (const ToolCall &call : message.toolCalls)
+                signed_ = signed_ || !call.signature.isEmpty();
+            bool placeholder = !signed_ && needsSignature(request.model); // on the first call of the turn only
             for (const ToolCall &call : message.toolCalls) {
                 const QByteArray text = call.arguments.trimmed().isEmpty() ? QByteArray("{}") : call.arguments.toUtf8();
                 Json args = Json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -130,8 +144,12 @@ Result<nlohmann::ordered_json> GeminiRequestEncoder::encode(const ChatRequest &r
                                                   "needs an object. Send the arguments as a JSON object text.")
                                        .arg(call.id, call.name, providerLabel));
                 Json part { { "functionCall", { { "name", utf8(call.name) }, { "args", std::move(args) } } } };
-                if (!call.signature.isEmpty())
+                if (!call.signature.isEmpty()) {
                     part["thoughtSignature"] = call.signature.toStdString();
+                } else if (placeholder) {
+                    part["thoughtSignature"] = "skip_thought_signature_validator";
+                    placeholder = false;
+                }
                 parts.push_back(std::move(part));
             }
             if (!parts.empty())

@@ -209,6 +209,28 @@ private Q_SLOTS:
             {"functionResponse":{"name":"weather","response":{"result":"sunny, 21 C"}}},
             {"functionResponse":{"name":"time","response":{"result":"[1,2]"}}}]})"));
     }
+    void chatRequest_unsignedCallForGemini3_getsDocumentedPlaceholderOnFirstCallOnly()
+    {
+        ChatRequest r;
+        r.model = QStringLiteral("gemini-3-pro-preview");
+        r.messages.append(text(ChatMessage::Role::User, QStringLiteral("x")));
+        ChatMessage assistant;
+        assistant.role = ChatMessage::Role::Assistant;
+        assistant.toolCalls = { ToolCall { QStringLiteral("a"), QStringLiteral("f"), QStringLiteral("{}"), {} },
+                                ToolCall { QStringLiteral("b"), QStringLiteral("g"), QStringLiteral("{}"), {} } };
+        r.messages.append(assistant);
+        Json parts = encode(r)["contents"][1]["parts"];
+        JSON_COMPARE(parts[0]["thoughtSignature"], Json("skip_thought_signature_validator"));
+        QVERIFY(!parts[1].contains("thoughtSignature"));
+        // Older models need no signature, and a real one is never replaced.
+        r.model = QStringLiteral("gemini-2.5-flash");
+        QVERIFY(!encode(r)["contents"][1]["parts"][0].contains("thoughtSignature"));
+        r.model = QStringLiteral("gemini-3-pro-preview");
+        r.messages[1].toolCalls[1].signature = "real-sig";
+        parts = encode(r)["contents"][1]["parts"];
+        QVERIFY(!parts[0].contains("thoughtSignature"));
+        JSON_COMPARE(parts[1]["thoughtSignature"], Json("real-sig"));
+    }
     void chatRequest_toolResultForUnknownCall_isRejected()
     {
         ChatRequest r;
