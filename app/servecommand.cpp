@@ -2,6 +2,9 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "app/servecommand.h"
 
+#include "core/billing/meter.h"
+#include "core/hub/billingbalancelookup.h"
+#include "core/hub/billingratelookup.h"
 #include "core/hub/hubruntime.h"
 #include "core/net/filelimits.h"
 #include "core/server/serverhost.h"
@@ -103,6 +106,9 @@ void ServeCommand::startServer()
     services.providers = m_runtime->providers();
     services.usage = m_runtime->usage();
     services.models = m_runtime->models();
+    services.billing = m_runtime->billing();
+    services.rates = m_runtime->rateLookup();
+    services.balances = m_runtime->balanceLookup();
     services.imageFiles = m_runtime->imageFiles();
     m_server = std::make_unique<Server::ServerHost>(services, *options);
     auto port = m_server->start();

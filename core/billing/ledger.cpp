@@ -161,6 +161,17 @@ Result<bool> Ledger::accountExists(const QString &account) const
     return q.next();
 }
 
+Result<AccountTotals> Ledger::totals(const QString &account) const
+{
+    QSqlQuery q(m_database->connection());
+    q.prepare(u"SELECT COALESCE(SUM(CASE WHEN kind IN ('grant', 'topup', 'refund') THEN amount ELSE 0 END), 0), "
+              "COALESCE(SUM(kind = 'grant'), 0) FROM ledger_entries WHERE account = ?"_s);
+    q.addBindValue(account);
+    if (!q.exec() || !q.next())
+        return fail(m_database->error(q.lastError(), u"add up the credits of %1"_s.arg(account)));
+    return AccountTotals { Credits::fromNanos(q.value(0).toLongLong()), q.value(1).toInt() };
+}
+
 Result<QList<LedgerEntry>> Ledger::history(const QString &account, int limit) const
 {
     QSqlQuery q(m_database->connection());

@@ -40,6 +40,11 @@ struct AccountBalance {
     Credits available() const { return Credits::fromNanos(balance.nanos() - reserved.nanos()); }
 };
 
+struct AccountTotals {
+    Credits credited; // every grant, top-up and refund added up
+    int grants = 0;   // grant entries
+};
+
 struct Reservation {
     qint64 id = 0;
     QString account;
@@ -66,6 +71,7 @@ public:
     // Newest first.
     [[nodiscard]] Result<QList<LedgerEntry>> history(const QString &account, int limit = 100) const;
     [[nodiscard]] Result<bool> accountExists(const QString &account) const;
+    [[nodiscard]] Result<AccountTotals> totals(const QString &account) const;
 
     // Holds `amount` if the available balance covers it; InsufficientCredit (with the balance, the need and how
     // to top up in the message) otherwise. The new-user grant (if above zero) is given first, once.

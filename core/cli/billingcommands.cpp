@@ -140,9 +140,9 @@ int BillingCommands::rates(const CliInvocation &inv)
         auto stored = book.set(rate, fromCost ? u"derived"_s : u"manual"_s);
         if (!stored)
             return failed(stored.error());
-        m_output.message(tr("%1 now costs: input %2, output %3%4 credits (rate #%5).")
+        m_output.message(tr("%1 now costs %2 credits per 1M input tokens and %3 credits %4 (rate #%5).")
                              .arg(stored->key(), stored->input.toString(), stored->output.toString(),
-                                  stored->type == RateType::Image ? tr(" per image,") : tr(" per 1M tokens,"))
+                                  stored->type == RateType::Image ? tr("per image") : tr("per 1M output tokens"))
                              .arg(stored->id));
         return 0;
     }

@@ -4,6 +4,9 @@
 
 #include "core/access/accesskeystore.h"
 #include "core/adapters/adaptercatalog.h"
+#include "core/billing/meter.h"
+#include "core/hub/billingbalancelookup.h"
+#include "core/hub/billingratelookup.h"
 #include "core/hub/configwatcher.h"
 #include "core/hub/imagefilestore.h"
 #include "core/hub/modelcatalog.h"
@@ -83,6 +86,12 @@ void HubRuntime::startServices(std::function<void(Status)> done)
         return done(fail(keys.error()));
     m_usage = std::make_unique<Usage::UsageRecorder>(m_database);
     m_usage->start();
+    // Releases credit holds left by a process that died and checks every balance against its ledger entries.
+    m_billing = std::make_unique<Billing::Meter>(m_database);
+    if (auto started = m_billing->start(); !started)
+        return done(fail(started.error()));
+    m_rateLookup = std::make_unique<BillingRateLookup>(m_billing->rates());
+    m_balanceLookup = std::make_unique<BillingBalanceLookup>(*m_billing);
     m_models = std::make_unique<ModelCatalog>();
     m_imageFiles = std::make_unique<ImageFileStore>(m_dataDir + QStringLiteral("/files"));
     if (auto opened = m_imageFiles->open(); !opened) {
@@ -103,6 +112,8 @@ void HubRuntime::startServices(std::function<void(Status)> done)
         if (auto loaded = m_keys->reloadIfChanged(); !loaded)
             qCWarning(lcRuntime).noquote() << loaded.error().message;
         m_models->invalidate();
+        if (auto reloaded = m_billing->reloadSettings(); !reloaded)
+            qCWarning(lcRuntime).noquote() << reloaded.error().message;
         m_providers->reload();
     });
     m_watcher->start();

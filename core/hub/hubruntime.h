@@ -26,8 +26,14 @@ namespace AiHub::Usage {
 class UsageRecorder;
 }
 
+namespace AiHub::Billing {
+class Meter;
+}
+
 namespace AiHub::Hub {
 
+class BillingBalanceLookup;
+class BillingRateLookup;
 class ConfigWatcher;
 class ModelCatalog;
 class ImageFileStore;
@@ -68,6 +74,10 @@ public:
     Providers::ProviderRegistry *providers() const { return m_providers; }
     Usage::UsageRecorder *usage() const { return m_usage.get(); }
     ModelCatalog *models() const { return m_models.get(); }
+    // Credit billing (settings, rates, ledger) and its answers for the AIGNE API.
+    Billing::Meter *billing() const { return m_billing.get(); }
+    BillingRateLookup *rateLookup() const { return m_rateLookup.get(); }
+    BillingBalanceLookup *balanceLookup() const { return m_balanceLookup.get(); }
     // Generated images served at /files/<id>; null if the folder could not be set up.
     ImageFileStore *imageFiles() const { return m_imageFiles.get(); }
 
@@ -84,6 +94,9 @@ private:
     Providers::ProviderRegistry *m_providers = nullptr;
     std::unique_ptr<Usage::UsageRecorder> m_usage;
     std::unique_ptr<ModelCatalog> m_models;
+    std::unique_ptr<Billing::Meter> m_billing;
+    std::unique_ptr<BillingRateLookup> m_rateLookup;
+    std::unique_ptr<BillingBalanceLookup> m_balanceLookup;
     std::unique_ptr<ImageFileStore> m_imageFiles;
     ConfigWatcher *m_watcher = nullptr;
 };
