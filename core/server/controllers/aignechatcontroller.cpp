@@ -16,6 +16,14 @@
 
 namespace AiHub::Server {
 
+namespace {
+double creditsOf(const Hub::ChatSession &session)
+{
+    const auto charged = session.creditsCharged();
+    return charged ? double(charged->nanos()) / double(Billing::Credits::Scale) : 0.0;
+}
+} // namespace
+
 AigneChatController::AigneChatController(const HubServices &services, Net::UpstreamClient &client)
     : m_services(services)
     , m_client(client)
@@ -64,19 +72,25 @@ void AigneChatController::handle(const HttpRequest &request, HttpExchange *excha
     auto *session = new Hub::ChatSession(m_client, m_services.usage, std::move(snapshot), std::move(*target),
                                          std::move(call), aigneCaller(context), exchange);
     session->setTimeouts(m_services.upstreamTimeouts);
+    session->setMeter(m_services.billing);
     session->setStreamOutput(Providers::StreamOutput::Neutral);
+    session->setMeter(m_services.billing);
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::ChatSession::cancel);
     if (stream) {
         auto *relay = new AigneSseRelay(exchange, format, extras, session);
+        // Connected before the relay's own slot: the session has settled the bill when it signals the end.
+        QObject::connect(session, &Hub::ChatSession::streamFinished, relay,
+                         [session, relay] { relay->setCredits(creditsOf(*session)); });
         QObject::connect(session, &Hub::ChatSession::event, relay, &AigneSseRelay::onEvent);
         QObject::connect(session, &Hub::ChatSession::streamFinished, relay, &AigneSseRelay::onFinished);
         QObject::connect(session, &Hub::ChatSession::failed, relay, &AigneSseRelay::onFailed);
     } else {
         QObject::connect(session, &Hub::ChatSession::completed, exchange,
-                         [exchange, format, extras](const Providers::ChatCompletion &completion) {
-                             // billing: the settled credits go into extras.credits here once billing lands.
+                         [exchange, session, format, extras](const Providers::ChatCompletion &completion) {
+                             Providers::AigneOutputExtras billed = extras;
+                             billed.credits = creditsOf(*session);
                              const auto body = Providers::AigneChatFormat::encodeOutput(completion.result, format,
-                                                                                        extras);
+                                                                                        billed);
                              exchange->respond(200, HttpHeaders { { "Content-Type", "application/json" } },
                                                QByteArray::fromStdString(body.dump()));
                          });

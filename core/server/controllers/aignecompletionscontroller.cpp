@@ -52,6 +52,7 @@ void AigneCompletionsController::handle(const HttpRequest &request, HttpExchange
                                          std::move(call), caller, exchange);
     session->setTimeouts(m_services.upstreamTimeouts);
     session->setStreamOutput(Providers::StreamOutput::Neutral);
+    session->setMeter(m_services.billing); // credits are charged, though this format never reports them
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::ChatSession::cancel);
     if (stream) {
         auto *relay = new AigneCompletionsRelay(

@@ -65,7 +65,6 @@ void AigneSseRelay::onFinished(const QByteArray &, const Providers::TokenUsage &
 {
     if (!m_exchange)
         return;
-    // billing: the settled credits go into m_extras.credits here once billing lands.
     write(m_encoder.finish(usage, m_extras));
     m_exchange->endStream();
 }

@@ -24,6 +24,9 @@ public:
     AigneSseRelay(HttpExchange *exchange, Providers::ResponseFormat format, Providers::AigneOutputExtras extras,
                   QObject *parent);
 
+    // What the call cost, once billed: goes into the last chunk's usage.aigneHubCredits.
+    void setCredits(double credits) { m_extras.credits = credits; }
+
 public Q_SLOTS:
     void onEvent(const AiHub::Providers::ChatEvent &event);
     void onFinished(const QByteArray &usageJson, const AiHub::Providers::TokenUsage &usage);
