@@ -3,20 +3,11 @@
 #include "core/cli/providercommands.h"
 
 #include "core/cli/secretinput.h"
-#include "core/common/monotonicclock.h"
-#include "core/crypto/securerandom.h"
 #include "core/hub/hubruntime.h"
-#include "core/net/upstreamcall.h"
-#include "core/net/upstreamclient.h"
-#include "core/adapters/adaptercatalog.h"
-#include "core/providers/iprovideradapter.h"
-#include "core/providers/liveprovider.h"
+#include "core/hub/provideradmin.h"
 #include "core/providers/providerstore.h"
 #include "core/secrets/isecretstore.h"
-#include "core/secrets/secretmask.h"
 #include "core/storage/exitcodes.h"
-
-#include <QUrl>
 
 namespace AiHub::Cli {
 
@@ -37,6 +28,13 @@ ProviderCommands::ProviderCommands(Hub::HubRuntime &runtime, const CliOutput &ou
 }
 
 ProviderCommands::~ProviderCommands() = default;
+
+Hub::ProviderAdmin *ProviderCommands::admin()
+{
+    if (!m_admin)
+        m_admin = new Hub::ProviderAdmin(m_runtime.database(), m_runtime.secrets(), this);
+    return m_admin;
+}
 
 void ProviderCommands::finishWithError(const Error &error)
 {
@@ -83,24 +81,15 @@ void ProviderCommands::add(const CliInvocation &inv)
     config.name = inv.option(QStringLiteral("name"), ProviderKinds::name(*kind));
     config.baseUrl = inv.option(QStringLiteral("base-url"));
     config.region = inv.option(QStringLiteral("region"));
-    if (!config.baseUrl.isEmpty()) {
-        const QUrl url(config.baseUrl);
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))) {
-            finishUsage(tr("The base URL \"%1\" is not an http:// or https:// URL.").arg(config.baseUrl));
-            return;
-        }
-    }
     if (*kind == Providers::ProviderKind::Bedrock && config.region.isEmpty()) {
         finishUsage(tr("Amazon Bedrock needs a region, e.g. --region us-east-1."));
         return;
     }
-    ProviderStore store(m_runtime.database());
-    if (auto valid = ProviderStore::validateName(config.name); !valid) {
+    if (auto valid = Hub::ProviderAdmin::validate(config); !valid) {
         finishUsage(valid.error().message);
         return;
     }
-    if (store.find(config.name)) {
+    if (Providers::ProviderStore(m_runtime.database()).find(config.name)) {
         finishUsage(tr("A provider named \"%1\" already exists; choose another --name, or add a credential to it "
                        "with `aigne-hubd provider credential add %1`.")
                         .arg(config.name));
@@ -108,14 +97,13 @@ void ProviderCommands::add(const CliInvocation &inv)
     }
     // Ask for the secret before anything is written, so a cancelled prompt leaves nothing behind.
     if (ProviderKinds::credentialType(*kind) == CredentialType::None) {
-        auto id = store.addProvider(config);
-        if (!id) {
-            finishWithError(id.error());
-            return;
-        }
-        m_output.message(tr("Added provider \"%1\" (%2) at %3; it needs no credential.")
-                             .arg(config.name, ProviderKinds::displayName(*kind), config.effectiveBaseUrl()));
-        Q_EMIT finished(0);
+        admin()->addProvider(config, std::nullopt, [this, config](Result<ProviderConfig> added) {
+            if (!added)
+                return finishWithError(added.error());
+            m_output.message(tr("Added provider \"%1\" (%2) at %3; it needs no credential.")
+                                 .arg(config.name, ProviderKinds::displayName(config.kind), added->effectiveBaseUrl()));
+            Q_EMIT finished(0);
+        });
         return;
     }
     addCredential(config, inv, true);
@@ -156,45 +144,30 @@ void ProviderCommands::addCredential(const ProviderConfig &provider, const CliIn
                               .arg(ProviderKinds::name(provider.kind)));
         return;
     }
-    auto secrets = m_runtime.secrets();
-    info.secretStore = secrets->id();
-    info.secretRef = QStringLiteral("provider/%1/%2/%3")
-                         .arg(provider.name, info.label, QString::fromLatin1(Crypto::SecureRandom::bytes(6).toHex()));
-    info.masked = Secrets::SecretMask::mask(secret.primary());
-    secrets->write(info.secretRef, secret.toBytes(), this, [this, provider, info, providerIsNew, secrets](Status s) {
-        if (!s) {
-            finishWithError(s.error());
-            return;
-        }
-        ProviderStore store(m_runtime.database());
-        qint64 providerId = provider.id;
-        Status saved;
-        if (providerIsNew) {
-            auto id = store.addProvider(provider);
-            if (id)
-                providerId = *id;
-            else
-                saved = fail(id.error());
-        }
-        if (saved) {
-            auto credentialId = store.addCredential(providerId, info);
-            if (!credentialId) {
-                saved = fail(credentialId.error());
-                if (providerIsNew)
-                    (void)store.removeProvider(provider.name);
-            }
-        }
-        if (!saved) {
-            // The database refused: take the secret back out so nothing is orphaned in the store.
-            const Error error = saved.error();
-            secrets->remove(info.secretRef, this, [this, error](Status) { finishWithError(error); });
-            return;
-        }
+    auto report = [this, provider, providerIsNew](const CredentialInfo &saved) {
         m_output.message(tr("%1 provider \"%2\" (%3) with credential \"%4\" (%5), kept in the %6.")
                              .arg(providerIsNew ? tr("Added") : tr("Updated"), provider.name,
-                                  ProviderKinds::displayName(provider.kind), info.label, info.masked,
-                                  secrets->description()));
+                                  ProviderKinds::displayName(provider.kind), saved.label, saved.masked,
+                                  m_runtime.secrets()->description()));
         Q_EMIT finished(0);
+    };
+    Hub::ProviderAdmin::NewCredential credential { info, secret };
+    if (providerIsNew) {
+        admin()->addProvider(provider, credential, [this, report, label = info.label](Result<ProviderConfig> added) {
+            if (!added)
+                return finishWithError(added.error());
+            for (const CredentialInfo &c : std::as_const(added->credentials)) {
+                if (c.label == label)
+                    return report(c);
+            }
+            report(CredentialInfo {});
+        });
+        return;
+    }
+    admin()->addCredential(provider.name, credential, [this, report](Result<CredentialInfo> added) {
+        if (!added)
+            return finishWithError(added.error());
+        report(*added);
     });
 }
 
@@ -236,41 +209,14 @@ void ProviderCommands::remove(const CliInvocation &inv)
         finishUsage(tr("Name the provider to remove: `aigne-hubd provider remove NAME`."));
         return;
     }
-    ProviderStore store(m_runtime.database());
-    auto provider = store.find(name);
-    if (!provider) {
-        finishWithError(provider.error());
-        return;
-    }
-    if (auto removed = store.removeProvider(name); !removed) {
-        finishWithError(removed.error());
-        return;
-    }
-    // The rows are gone; now the secrets. A secret left behind is harmless, a row without its secret is not.
-    auto pending = std::make_shared<int>(int(provider->credentials.size()) + 1);
-    auto problems = std::make_shared<QStringList>();
-    auto done = [this, pending, problems, name] {
-        if (--*pending > 0)
-            return;
-        for (const QString &p : std::as_const(*problems))
+    admin()->removeProvider(name, [this, name](Result<QStringList> warnings) {
+        if (!warnings)
+            return finishWithError(warnings.error());
+        for (const QString &p : std::as_const(*warnings))
             m_output.message(tr("warning: %1").arg(p));
         m_output.message(tr("Removed provider \"%1\" and its credentials.").arg(name));
         Q_EMIT finished(0);
-    };
-    for (const CredentialInfo &c : std::as_const(provider->credentials)) {
-        if (c.secretStore != m_runtime.secrets()->id()) {
-            problems->append(tr("the secret of \"%1\" is in the %2 store, which is not in use; it was left there")
-                                 .arg(c.label, c.secretStore));
-            done();
-            continue;
-        }
-        m_runtime.secrets()->remove(c.secretRef, this, [problems, done, label = c.label](Status s) {
-            if (!s)
-                problems->append(label + QStringLiteral(": ") + s.error().message);
-            done();
-        });
-    }
-    done();
+    });
 }
 
 void ProviderCommands::test(const CliInvocation &inv)
@@ -280,70 +226,14 @@ void ProviderCommands::test(const CliInvocation &inv)
         finishUsage(tr("Name the provider to test: `aigne-hubd provider test NAME`."));
         return;
     }
-    auto config = ProviderStore(m_runtime.database()).find(name);
-    if (!config) {
-        finishWithError(config.error());
-        return;
-    }
-    auto live = std::make_shared<Providers::LiveProvider>();
-    live->config = *config;
-    live->adapter = Providers::AdapterCatalog::forKind(config->kind);
-    if (!live->adapter) {
-        finishWithError(Error::make(ErrorCode::InvalidArgument,
-                                    tr("Testing %1 providers is not available in this version of the hub.")
-                                        .arg(ProviderKinds::displayName(config->kind))));
-        return;
-    }
-    const QString label = inv.option(QStringLiteral("label"));
-    std::optional<CredentialInfo> credential;
-    for (const CredentialInfo &c : std::as_const(config->credentials)) {
-        if ((label.isEmpty() && c.enabled) || c.label == label) {
-            credential = c;
-            break;
-        }
-    }
-    auto call = [this, live] {
-        auto request = live->adapter->testRequest(*live, live->credentials.isEmpty() ? nullptr
-                                                                                     : &live->credentials.constFirst());
-        if (!request) {
-            finishWithError(request.error());
-            return;
-        }
-        if (!m_client)
-            m_client = std::make_unique<Net::UpstreamClient>();
-        request->timeouts.firstByteMs = 30000;
-        const qint64 started = monotonicNowNs();
-        Net::UpstreamCall *upstream = m_client->send(std::move(*request));
-        upstream->setParent(this);
-        auto body = std::make_shared<QByteArray>();
-        connect(upstream, &Net::UpstreamCall::bodyData, this, [body](const QByteArray &d) { body->append(d); });
-        connect(upstream, &Net::UpstreamCall::finished, this, [this, live, upstream, body, started] {
-            const int status = upstream->status();
-            const double seconds = double(monotonicNowNs() - started) / 1e9;
-            if (status >= 200 && status < 300) {
-                m_output.line(tr("OK: %1 accepted the credential (HTTP %2, %3 s).")
-                                  .arg(live->config.name)
-                                  .arg(status)
-                                  .arg(seconds, 0, 'f', 2));
-                Q_EMIT finished(0);
-                return;
-            }
-            finishWithError(live->adapter->mapError(*live, status, *body, -1));
-        });
-        connect(upstream, &Net::UpstreamCall::failed, this, [this](const Error &e) { finishWithError(e); });
-    };
-    if (!credential || !live->needsCredential()) {
-        call();
-        return;
-    }
-    m_runtime.secrets()->read(credential->secretRef, this, [this, live, credential, call](Result<QByteArray> bytes) {
-        auto secret = bytes ? CredentialSecret::fromBytes(*bytes) : Result<CredentialSecret>(std::unexpected(bytes.error()));
-        if (!secret) {
-            finishWithError(secret.error());
-            return;
-        }
-        live->credentials.append(Providers::LiveCredential { *credential, *secret });
-        call();
+    admin()->test(name, inv.option(QStringLiteral("label")), [this, name](Result<Hub::ProviderAdmin::TestOutcome> r) {
+        if (!r)
+            return finishWithError(r.error());
+        m_output.line(tr("OK: %1 accepted the credential (HTTP %2, %3 s).")
+                          .arg(name)
+                          .arg(r->httpStatus)
+                          .arg(r->seconds, 0, 'f', 2));
+        Q_EMIT finished(0);
     });
 }
 
@@ -390,14 +280,11 @@ void ProviderCommands::credential(const CliInvocation &inv)
             finishUsage(tr("Provider \"%1\" has no credential labelled \"%2\".").arg(name, label));
             return;
         }
-        if (auto removed = store.removeCredential(provider->id, label); !removed) {
-            finishWithError(removed.error());
-            return;
-        }
-        m_runtime.secrets()->remove(found->secretRef, this, [this, name, label](Status s) {
-            if (!s)
-                m_output.message(tr("warning: the secret could not be deleted from the store: %1")
-                                     .arg(s.error().message));
+        admin()->removeCredential(name, label, [this, name, label](Result<QStringList> warnings) {
+            if (!warnings)
+                return finishWithError(warnings.error());
+            for (const QString &p : std::as_const(*warnings))
+                m_output.message(tr("warning: the secret could not be deleted from the store: %1").arg(p));
             m_output.message(tr("Removed credential \"%1\" from provider \"%2\".").arg(label, name));
             Q_EMIT finished(0);
         });

@@ -14,8 +14,8 @@
 namespace AiHub::Hub {
 class HubRuntime;
 }
-namespace AiHub::Net {
-class UpstreamClient;
+namespace AiHub::Hub {
+class ProviderAdmin;
 }
 
 namespace AiHub::Cli {
@@ -47,13 +47,14 @@ private:
     void test(const CliInvocation &inv);
     void credential(const CliInvocation &inv);
     void addCredential(const Providers::ProviderConfig &provider, const CliInvocation &inv, bool providerIsNew);
+    Hub::ProviderAdmin *admin();
     void finishWithError(const Error &error);
     void finishUsage(const QString &message);
 
     Hub::HubRuntime &m_runtime;
     const CliOutput &m_output;
     SecretInput &m_input;
-    std::unique_ptr<Net::UpstreamClient> m_client;
+    Hub::ProviderAdmin *m_admin = nullptr;
 };
 
 } // namespace AiHub::Cli
