@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#pragma once
+
+#include "ui/hubcontext.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFrame;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace AiHub::Ui {
+
+class MessageBanner;
+
+// Hub access keys for people and apps: create one (its secret is shown once, with a copy button), revoke one,
+// see them all with their role and when they were last used.
+class AccessKeysPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccessKeysPage)
+
+public:
+    explicit AccessKeysPage(QWidget *parent = nullptr);
+
+    void setContext(const HubContext &context);
+    void reload();
+    QString selectedKey() const;
+    void selectKey(const QString &name);
+    // The secret of the key created last, while it is still on screen; empty once dismissed.
+    QString shownSecret() const;
+
+public Q_SLOTS:
+    void createKey();
+    void revokeKey();
+    void copySecret();
+    void dismissSecret();
+
+Q_SIGNALS:
+    void keysChanged();
+
+private:
+    void updateButtons();
+
+    HubContext m_context;
+    QLineEdit *m_nameField = nullptr;
+    QComboBox *m_roleCombo = nullptr;
+    QPushButton *m_createButton = nullptr;
+    QFrame *m_secretPanel = nullptr;
+    QLineEdit *m_secretField = nullptr;
+    QPushButton *m_copyButton = nullptr;
+    QTableWidget *m_table = nullptr;
+    QCheckBox *m_showRevoked = nullptr;
+    QPushButton *m_revokeButton = nullptr;
+    MessageBanner *m_banner = nullptr;
+};
+
+} // namespace AiHub::Ui
