@@ -5,12 +5,16 @@
 #include "core/cli/cliinvocation.h"
 #include "core/common/unixsignalwatcher.h"
 #include "core/hub/hubruntime.h"
+#include "ui/hubcontext.h"
+#include "ui/hubpages.h"
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/settingspage.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QLoggingCategory>
+#include <QSettings>
 
 #include <memory>
 
@@ -38,24 +42,38 @@ int main(int argc, char *argv[])
                                                          "language.")
                                               .arg(Ui::LanguageLoader::supportedLanguages().join(QStringLiteral(", ")),
                                                    requested);
+    QSettings settings;
+    if (language.isEmpty())
+        language = Ui::LanguageLoader::normalize(settings.value(Ui::SettingsPage::languageKey()).toString());
     if (language.isEmpty())
         language = Ui::LanguageLoader::languageFor(QLocale::system());
     Ui::LanguageLoader languageLoader;
     languageLoader.install(language);
 
     Ui::MainWindow window;
+    Ui::HubPages pages(&window, &settings);
     window.setServerStarting();
 
     auto invocation = Cli::CliInvocation::parse(arguments);
+    // The Settings page's listen address applies unless the command line names one.
+    if (invocation && !invocation->has(QStringLiteral("listen")) && settings.contains(Ui::SettingsPage::listenKey()))
+        invocation->options.insert(QStringLiteral("listen"), settings.value(Ui::SettingsPage::listenKey()).toString());
     std::unique_ptr<App::ServeCommand> serve;
     if (invocation) {
         window.setDataDirectory(invocation->option(QStringLiteral("data-dir"), Hub::HubRuntime::defaultDataDir()));
         serve = std::make_unique<App::ServeCommand>(*invocation);
         App::ServeCommand *command = serve.get();
-        QObject::connect(command, &App::ServeCommand::listening, &window, [&window, command](const QString &url) {
+        QObject::connect(command, &App::ServeCommand::listening, &window, [&window, &pages, command](const QString &url) {
             if (Hub::HubRuntime *runtime = command->runtime()) {
                 window.setDataDirectory(runtime->dataDir());
                 window.setSecretStoreDescription(runtime->secretStoreSentence());
+                Ui::HubContext context;
+                context.database = runtime->database();
+                context.secrets = runtime->secrets();
+                context.keys = runtime->accessKeys();
+                context.secretStoreDescription = runtime->secretStoreSentence();
+                context.serverUrl = url;
+                pages.setContext(context);
             }
             window.setServerRunning(url);
         });
@@ -67,7 +85,8 @@ int main(int argc, char *argv[])
             window.setServerFailed(message);
         });
         // finished also follows a start-up failure; only a stop the user asked for ends the app.
-        QObject::connect(command, &App::ServeCommand::finished, &window, [&window](int exitCode) {
+        QObject::connect(command, &App::ServeCommand::finished, &window, [&window, &pages](int exitCode) {
+            pages.setContext({}); // the services are going away
             window.setServerStopped();
             if (window.isQuitRequested())
                 QCoreApplication::exit(exitCode);

@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 // Renders the window and each page to PNG files under <build>/screenshots/ so the look can be reviewed.
+#include "core/hub/conversationstore.h"
+#include "core/usage/usagerecord.h"
+#include "tests/support/testhub.h"
+#include "ui/hubpages.h"
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/playgroundpage.h"
+#include "ui/pages/usagepage.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QImage>
 #include <QPixmap>
 #include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace AiHub::Ui;
@@ -115,7 +125,57 @@ private Q_SLOTS:
 
     void everyPage()
     {
+        // A hub with some content, so the pages show what they look like in use.
+        AiHub::Testing::TestHub hub;
+        hub.addProvider(AiHub::Providers::ProviderKind::OpenAI, QStringLiteral("openai"),
+                        QUrl(QStringLiteral("https://api.openai.com/v1")), QStringLiteral("sk-proj-abcdefghijklmnop1234"));
+        hub.addProvider(AiHub::Providers::ProviderKind::Anthropic, QStringLiteral("anthropic"),
+                        QUrl(QStringLiteral("https://api.anthropic.com")), QStringLiteral("sk-ant-api03-abcdefghijkl9876"));
+        hub.createKey(QStringLiteral("laptop"));
+        hub.createKey(QStringLiteral("ci-pipeline"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 240; ++i) {
+            AiHub::Usage::UsageRecord r;
+            r.requestId = QStringLiteral("req-%1").arg(i);
+            r.createdAtMs = now - qint64(i) * 6 * 60 * 1000;
+            r.keyName = i % 3 ? QStringLiteral("laptop") : QStringLiteral("ci-pipeline");
+            r.provider = i % 4 ? QStringLiteral("openai") : QStringLiteral("anthropic");
+            r.model = i % 4 ? QStringLiteral("gpt-4o-mini") : QStringLiteral("claude-sonnet-4");
+            r.httpStatus = i % 29 ? 200 : 502;
+            r.durationMs = 300 + (i * 37) % 900;
+            r.inputTokens = 100 + (i * 13) % 400;
+            r.outputTokens = 200 + (i * 7) % 600;
+            hub.usage().record(r);
+        }
+        QVERIFY(hub.usage().flush());
+        AiHub::Hub::ConversationStore conversations(hub.database());
+        const qint64 chat = *conversations.create(QStringLiteral("Sorting in C++"), QStringLiteral("openai/gpt-4o-mini"), {});
+        AiHub::Hub::ConversationMessage question;
+        question.role = QStringLiteral("user");
+        question.content = QStringLiteral("How do I sort a vector in C++?");
+        (void)conversations.addMessage(chat, question);
+        AiHub::Hub::ConversationMessage answer;
+        answer.role = QStringLiteral("assistant");
+        answer.model = QStringLiteral("openai/gpt-4o-mini");
+        answer.content = QStringLiteral("Use `std::ranges::sort`:\n\n```cpp\nstd::vector<int> v {3, 1, 2};\n"
+                                        "std::ranges::sort(v);\n```\n\nIt sorts **in place** in O(n log n).");
+        answer.inputTokens = 14;
+        answer.outputTokens = 42;
+        answer.latencyMs = 840;
+        (void)conversations.addMessage(chat, answer);
+
+        QTemporaryDir settingsDir;
+        QSettings settings(settingsDir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         MainWindow window;
+        HubPages pages(&window, &settings);
+        AiHub::Ui::HubContext context;
+        context.database = hub.database();
+        context.secrets = hub.secrets();
+        context.keys = &hub.keys();
+        QSignalSpy usageLoaded(pages.usage(), &UsagePage::statsLoaded);
+        pages.setContext(context);
+        QVERIFY(usageLoaded.wait(10000));
+        pages.playground()->openConversation(chat);
         showWindow(window);
         window.setDataDirectory(kDataDir);
         window.setSecretStoreDescription(kSecrets);
