@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/hub/embeddingsession.h"
 
+#include "core/billing/tokenestimate.h"
 #include "core/common/errorstatus.h"
 #include "core/common/monotonicclock.h"
 #include "core/net/upstreamcall.h"
@@ -58,7 +59,6 @@ void EmbeddingSession::start()
         return;
     }
     m_request.model = m_target.upstreamModel;
-    // billing: reserve here (the credits an embedding of these inputs may cost; InsufficientCredit → 402).
     auto request = provider.adapter->embeddingRequest(provider, provider.pickCredential(), m_request);
     if (!request) {
         Error error = request.error();
@@ -68,6 +68,27 @@ void EmbeddingSession::start()
     }
     if (m_timeouts)
         request->timeouts = *m_timeouts;
+    // billing: reserve here (the credits an embedding of these inputs may cost; InsufficientCredit → 402).
+    if (m_meter) {
+        for (const QString &input : m_request.inputs)
+            m_inputBytes += input.toUtf8().size();
+        Billing::MeterRequest meterRequest;
+        meterRequest.account = m_caller.account;
+        meterRequest.provider = provider.config.name;
+        meterRequest.model = m_target.upstreamModel;
+        meterRequest.type = Billing::RateType::Embedding;
+        meterRequest.requestId = m_caller.requestId;
+        meterRequest.maximum.inputTokens = Billing::TokenEstimate::upperBound(m_inputBytes, m_request.inputs.size());
+        auto hold = m_meter->reserve(meterRequest);
+        if (!hold) {
+            m_refusal = hold.error().code == ErrorCode::InsufficientCredit
+                ? Billing::reasonName(Billing::Reason::InsufficientCredit)
+                : QStringLiteral("refused_unpriced");
+            fail(hold.error());
+            return;
+        }
+        m_hold = *hold;
+    }
     m_upstream = m_client.send(std::move(*request));
     connect(m_upstream, &Net::UpstreamCall::bodyData, this, [this](const QByteArray &data) {
         if (m_body.size() + data.size() > kMaxBody) {
@@ -142,7 +163,7 @@ void EmbeddingSession::fail(Error error)
         m_upstream->cancel();
     releaseCall();
     m_done = true;
-    // billing: release the reservation here.
+    // billing: record() settles the hold (nothing charged for an undelivered answer).
     record(httpStatusFor(error.code), &error);
     Q_EMIT failed(error);
 }
@@ -158,6 +179,26 @@ void EmbeddingSession::releaseCall()
 
 void EmbeddingSession::record(int status, const Error *error)
 {
+    // billing: settle here. Only a delivered answer is charged: its reported (or counted) input tokens.
+    Billing::Settlement settlement;
+    settlement.reason = m_refusal;
+    bool counted = false;
+    if (m_meter && m_hold) {
+        Billing::Quantities used;
+        Billing::Reason reason = Billing::Reason::FailedBeforeOutput;
+        if (!error) {
+            reason = m_usage.inputTokens ? Billing::Reason::Usage : Billing::Reason::Counted;
+            if (!m_usage.inputTokens) {
+                m_usage.inputTokens = Billing::TokenEstimate::counted(m_inputBytes);
+                counted = true;
+            }
+            used.inputTokens = *m_usage.inputTokens;
+        } else if (error->code == ErrorCode::Cancelled) {
+            reason = Billing::Reason::Cancelled;
+        }
+        settlement = m_meter->settle(*m_hold, used, reason, m_caller.requestId);
+        m_charged = settlement.credits;
+    }
     if (!m_recorder)
         return;
     Usage::UsageRecord r;
@@ -180,6 +221,12 @@ void EmbeddingSession::record(int status, const Error *error)
         r.errorMessage = error->message;
     }
     r.durationMs = double(monotonicNowNs() - m_caller.receivedAtNs) / 1e6;
+    if (counted)
+        r.usageSource = Usage::UsageSource::Counted;
+    if (settlement.credits)
+        r.creditsNanos = settlement.credits->nanos();
+    r.rateId = settlement.rateId;
+    r.billingReason = settlement.reason;
     m_recorder->record(std::move(r));
 }
 

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/hub/imagesession.h"
 
+#include "core/billing/tokenestimate.h"
 #include "core/common/errorstatus.h"
 #include "core/common/monotonicclock.h"
 #include "core/net/upstreamcall.h"
@@ -61,13 +62,37 @@ void ImageSession::start()
         return;
     }
     m_request.model = m_target.upstreamModel;
-    // billing: reserve here (n images at the model's per-image rate; InsufficientCredit → 402).
     auto request = provider.adapter->imageRequest(provider, provider.pickCredential(), m_request);
     if (!request) {
         Error error = request.error();
         error.provider = provider.config.name;
         fail(error);
         return;
+    }
+    // billing: reserve here (n images at the model's per-image rate; InsufficientCredit → 402).
+    if (m_meter) {
+        m_inputBytes = m_request.prompt.toUtf8().size();
+        Billing::MeterRequest meterRequest;
+        meterRequest.account = m_caller.account;
+        meterRequest.provider = provider.config.name;
+        meterRequest.model = m_target.upstreamModel;
+        meterRequest.type = Billing::RateType::Image;
+        // Rates may be priced by size and quality ("1024x1024/hd"); the variant-less rate covers the rest.
+        meterRequest.variant = m_request.quality.isEmpty() ? m_request.size
+            : m_request.size.isEmpty()                     ? m_request.quality
+                                                           : m_request.size + u'/' + m_request.quality;
+        meterRequest.requestId = m_caller.requestId;
+        meterRequest.maximum.inputTokens = Billing::TokenEstimate::upperBound(m_inputBytes, 1);
+        meterRequest.maximum.images = qMax(1, m_request.n);
+        auto hold = m_meter->reserve(meterRequest);
+        if (!hold) {
+            m_refusal = hold.error().code == ErrorCode::InsufficientCredit
+                ? Billing::reasonName(Billing::Reason::InsufficientCredit)
+                : QStringLiteral("refused_unpriced");
+            fail(hold.error());
+            return;
+        }
+        m_hold = *hold;
     }
     send(std::move(*request));
 }
@@ -198,7 +223,7 @@ void ImageSession::fail(Error error)
         m_upstream->cancel();
     releaseCall();
     m_done = true;
-    // billing: release the reservation here.
+    // billing: record() settles the hold (nothing charged for an undelivered answer).
     record(httpStatusFor(error.code), &error);
     Q_EMIT failed(error);
 }
@@ -214,6 +239,22 @@ void ImageSession::releaseCall()
 
 void ImageSession::record(int status, const Error *error)
 {
+    // billing: settle here. Only delivered images are charged (and prompt tokens where the provider reported them).
+    Billing::Settlement settlement;
+    settlement.reason = m_refusal;
+    if (m_meter && m_hold) {
+        Billing::Quantities used;
+        Billing::Reason reason = Billing::Reason::FailedBeforeOutput;
+        if (!error) {
+            reason = Billing::Reason::Usage;
+            used.images = m_result.images.size();
+            used.inputTokens = m_result.usage.inputTokens.value_or(0);
+        } else if (error->code == ErrorCode::Cancelled) {
+            reason = Billing::Reason::Cancelled;
+        }
+        settlement = m_meter->settle(*m_hold, used, reason, m_caller.requestId);
+        m_charged = settlement.credits;
+    }
     if (!m_recorder)
         return;
     Usage::UsageRecord r;
@@ -237,6 +278,10 @@ void ImageSession::record(int status, const Error *error)
         r.errorMessage = error->message;
     }
     r.durationMs = double(monotonicNowNs() - m_caller.receivedAtNs) / 1e6;
+    if (settlement.credits)
+        r.creditsNanos = settlement.credits->nanos();
+    r.rateId = settlement.rateId;
+    r.billingReason = settlement.reason;
     m_recorder->record(std::move(r));
 }
 

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/billing/imeter.h"
 #include "core/common/error.h"
 #include "core/hub/callerinfo.h"
 #include "core/net/upstreamrequest.h"
@@ -38,6 +39,10 @@ public:
     ~ImageSession() override;
 
     void setTimeouts(const Net::UpstreamTimeouts &timeouts) { m_timeouts = timeouts; }
+    // Credit billing (see ChatSession::setMeter); null: nothing is billed.
+    void setMeter(Billing::IMeter *meter) { m_meter = meter; }
+    // The credits charged once the call ended; empty when not billed.
+    std::optional<Billing::Credits> creditsCharged() const { return m_charged; }
     void start();
     void cancel();
 
@@ -68,6 +73,11 @@ private:
     Providers::ImageResult m_result;
     qsizetype m_fetchIndex = -1; // the image being fetched; -1 while generating
     bool m_done = false;
+    Billing::IMeter *m_meter = nullptr;
+    std::optional<Billing::Hold> m_hold;
+    QString m_refusal; // billing reason when the meter refused the call
+    std::optional<Billing::Credits> m_charged;
+    qint64 m_inputBytes = 0;
 };
 
 } // namespace AiHub::Hub

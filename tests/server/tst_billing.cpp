@@ -223,6 +223,63 @@ private Q_SLOTS:
         QCOMPARE(m_meter->ledger().balance(u"tester"_s)->reserved, Credits());
     }
 
+    void embeddings_chargedForReportedInputTokens_and402WithoutCredit()
+    {
+        Billing::Rate rate;
+        rate.provider = u"openai"_s;
+        rate.model = u"text-embedding-3-small"_s;
+        rate.type = Billing::RateType::Embedding;
+        rate.input = c(u"20000"_s); // 0.02 per token
+        QVERIFY(m_meter->rates().set(rate));
+        m_mock->addRoute("POST", "/v1/embeddings",
+                         MockResponse::json(200, R"({"object":"list","data":[{"object":"embedding","index":0,
+                             "embedding":[0.5,0.25]}],"model":"text-embedding-3-small",
+                             "usage":{"prompt_tokens":3,"total_tokens":3}})"));
+        const QByteArray body = R"({"model":"openai/text-embedding-3-small","input":"hello there"})";
+        auto refused = RawHttpClient::request(m_port, "POST", "/v1/embeddings", body, auth());
+        QCOMPARE(refused.status, 402);
+        QCOMPARE(upstreamCalls(), 0);
+        QVERIFY(m_meter->ledger().post(u"tester"_s, Billing::EntryKind::Topup, c(u"1"_s), u"test"_s));
+        auto r = RawHttpClient::request(m_port, "POST", "/v1/embeddings", body, auth());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(balance().toString(), u"0.94"_s); // 3 × 0.02
+        const auto record = lastRecord();
+        QCOMPARE(record.billingReason, u"usage"_s);
+        QCOMPARE(record.creditsNanos, c(u"0.06"_s).nanos());
+    }
+
+    void images_chargedPerDeliveredImage()
+    {
+        Billing::Rate rate;
+        rate.provider = u"openai"_s;
+        rate.model = u"dall-e-3"_s;
+        rate.type = Billing::RateType::Image;
+        rate.output = c(u"0.04"_s);
+        QVERIFY(m_meter->rates().set(rate));
+        QVERIFY(m_meter->ledger().post(u"tester"_s, Billing::EntryKind::Topup, c(u"1"_s), u"test"_s));
+        m_mock->addRoute("POST", "/v1/images/generations",
+                         MockResponse::json(200, R"({"created":1,"data":[{"b64_json":"iVBORw0KGgo="},
+                             {"b64_json":"iVBORw0KGgo="}]})"));
+        const QByteArray body = R"({"model":"openai/dall-e-3","prompt":"a cat","n":2,"response_format":"b64_json"})";
+        auto r = RawHttpClient::request(m_port, "POST", "/v1/images/generations", body, auth());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(balance().toString(), u"0.92"_s);
+        const auto record = lastRecord();
+        QCOMPARE(record.creditsNanos, c(u"0.08"_s).nanos());
+        QCOMPARE(record.billingReason, u"usage"_s);
+    }
+
+    void unpricedModel_refusedWithClearMessage()
+    {
+        QVERIFY(m_meter->ledger().post(u"tester"_s, Billing::EntryKind::Topup, c(u"1"_s), u"test"_s));
+        const QByteArray body = R"({"model":"openai/unpriced-model","messages":[{"role":"user","content":"Hi"}]})";
+        const auto r = RawHttpClient::request(m_port, "POST", "/v1/chat/completions", body, auth());
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains("aigne-hubd rates set openai/unpriced-model"), r.body.constData());
+        QCOMPARE(upstreamCalls(), 0);
+        QCOMPARE(lastRecord().billingReason, u"refused_unpriced"_s);
+    }
+
     void concurrent200_smallBalance_neverNegativeAndTheRestGet402WithoutUpstreamCalls()
     {
         // Each call holds (5 input + 100 output) tokens = 0.205; 1 credit covers 4 of them at once.

@@ -72,7 +72,6 @@ void AigneChatController::handle(const HttpRequest &request, HttpExchange *excha
     auto *session = new Hub::ChatSession(m_client, m_services.usage, std::move(snapshot), std::move(*target),
                                          std::move(call), aigneCaller(context), exchange);
     session->setTimeouts(m_services.upstreamTimeouts);
-    session->setMeter(m_services.billing);
     session->setStreamOutput(Providers::StreamOutput::Neutral);
     session->setMeter(m_services.billing);
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::ChatSession::cancel);

@@ -118,6 +118,7 @@ void EmbeddingsController::openAi(const HttpRequest &request, HttpExchange *exch
     auto *session = new Hub::EmbeddingSession(m_client, m_services.usage, std::move(snapshot), std::move(*target),
                                               std::move(embedding), std::move(caller), exchange);
     session->setTimeouts(m_services.upstreamTimeouts);
+    session->setMeter(m_services.billing);
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::EmbeddingSession::cancel);
     const bool base64 = format == "base64";
     QObject::connect(session, &Hub::EmbeddingSession::completed, exchange,
@@ -191,10 +192,11 @@ void EmbeddingsController::aigne(const HttpRequest &request, HttpExchange *excha
                                               std::move(embedding), AigneChatController::aigneCaller(context),
                                               exchange);
     session->setTimeouts(m_services.upstreamTimeouts);
+    session->setMeter(m_services.billing);
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::EmbeddingSession::cancel);
     const std::string callId = context.caller.requestId.toStdString();
     QObject::connect(session, &Hub::EmbeddingSession::completed, exchange,
-                     [exchange, modelWithProvider, callId](const Providers::EmbeddingResult &result) {
+                     [exchange, modelWithProvider, callId, session](const Providers::EmbeddingResult &result) {
                          Json body;
                          body["embeddings"] = Json::array();
                          body["data"] = Json::array();
@@ -203,11 +205,13 @@ void EmbeddingsController::aigne(const HttpRequest &request, HttpExchange *excha
                              body["data"].push_back(Json { { "index", i }, { "embedding", floats(result.vectors[i]) } });
                          }
                          body["model"] = result.model.toStdString();
-                         // billing: the settled credits go into aigneHubCredits once billing lands.
+                         // The credits settled for this call (a decimal number; 0 when not billed).
+                         const auto credits = session->creditsCharged();
                          body["usage"] = Json { { "inputTokens", result.usage.inputTokens.value_or(0) },
                                                 { "outputTokens", 0 },
                                                 { "modelCallId", callId },
-                                                { "aigneHubCredits", 0 },
+                                                { "aigneHubCredits",
+                                                  Json::parse(credits ? credits->toString().toStdString() : "0") },
                                                 { "creditPrefix", "" } };
                          body["modelWithProvider"] = modelWithProvider;
                          exchange->respond(200, HttpHeaders { { "Content-Type", "application/json" } },

@@ -119,6 +119,7 @@ void ImagesController::run(const HttpRequest &request, HttpExchange *exchange, c
     auto *session = new Hub::ImageSession(m_client, m_services.usage, std::move(snapshot), std::move(*target),
                                           std::move(image), std::move(caller), exchange);
     session->setTimeouts(m_services.upstreamTimeouts);
+    session->setMeter(m_services.billing);
     QObject::connect(exchange, &HttpExchange::clientGone, session, &Hub::ImageSession::cancel);
     const HttpRequest *req = &request; // owned by the exchange, which owns the session
     QObject::connect(session, &Hub::ImageSession::completed, exchange,
