@@ -8,6 +8,7 @@
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
 #include "core/providers/iprovideradapter.h"
+#include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usagerecorder.h"
 
 #include <QDateTime>
@@ -214,7 +215,7 @@ void ChatSession::onFinished()
         releaseCall();
         m_done = true;
         record(200, nullptr);
-        Q_EMIT streamFinished(m_usageJson, m_usage);
+        afterRecorded([this] { Q_EMIT streamFinished(m_usageJson, m_usage); });
         return;
     }
     auto completion = provider.adapter->parseCompletion(provider, m_body);
@@ -232,7 +233,7 @@ void ChatSession::onFinished()
     releaseCall();
     m_done = true;
     record(200, nullptr);
-    Q_EMIT completed(*completion);
+    afterRecorded([this, answer = std::move(*completion)] { Q_EMIT completed(answer); });
 }
 
 void ChatSession::onUpstreamFailed(const Error &error)
@@ -253,7 +254,7 @@ void ChatSession::fail(Error error)
     releaseCall();
     m_done = true;
     record(httpStatusFor(error.code), &error);
-    Q_EMIT failed(error, m_streamStarted);
+    afterRecorded([this, error] { Q_EMIT failed(error, m_streamStarted); });
 }
 
 void ChatSession::releaseCall()
@@ -408,7 +409,36 @@ void ChatSession::record(int status, const Error *error)
     r.durationMs = double(now - m_caller.receivedAtNs) / 1e6;
     if (m_firstTokenNs > 0)
         r.timeToFirstTokenMs = double(m_firstTokenNs - m_caller.receivedAtNs) / 1e6;
-    m_recorder->record(std::move(r));
+    m_recordSequence = m_recorder->recordAndTrack(std::move(r));
+}
+
+void ChatSession::afterRecorded(std::function<void()> then)
+{
+    Usage::UsageRecorder *recorder = m_recorder;
+    const qint64 sequence = m_recordSequence;
+    if (!recorder || sequence < 0 || recorder->committedCount() > sequence || recorder->isFailing()) {
+        then();
+        return;
+    }
+    // Runs at most once, whichever of the signal and the re-check below sees the commit first.
+    auto pending = std::make_shared<std::function<void()>>(std::move(then));
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    auto fire = [pending, connection] {
+        QObject::disconnect(*connection);
+        if (!*pending)
+            return;
+        auto run = std::move(*pending);
+        *pending = nullptr;
+        run();
+    };
+    *connection = connect(recorder->commitNotifier(), &Usage::UsageCommitNotifier::progressed, this,
+                          [fire, sequence](qint64 written, bool failing) {
+                              // A failing database must not hang the client: the row stays queued for retry.
+                              if (written > sequence || failing)
+                                  fire();
+                          });
+    if (recorder->committedCount() > sequence)
+        fire();
 }
 
 } // namespace AiHub::Hub

@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace AiHub::Net {
@@ -77,6 +78,8 @@ private:
     void fail(Error error);
     void record(int status, const Error *error);
     void releaseCall();
+    // Group commit: runs `then` (which answers the client) once the usage record is committed.
+    void afterRecorded(std::function<void()> then);
     [[nodiscard]] bool reserveCredits();
     void countOutput(const Providers::ChatEvent &event);
 
@@ -106,6 +109,7 @@ private:
     qint64 m_inputMessages = 0;
     qint64 m_inputImages = 0;
     qint64 m_outputBytes = 0;   // generated text so far, for counted output tokens
+    qint64 m_recordSequence = -1;
 };
 
 } // namespace AiHub::Hub

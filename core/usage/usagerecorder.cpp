@@ -3,6 +3,7 @@
 #include "core/usage/usagerecorder.h"
 
 #include "core/storage/database.h"
+#include "core/usage/usagecommitnotifier.h"
 #include "core/storage/transaction.h"
 
 #include <QDateTime>
@@ -46,7 +47,7 @@ std::optional<qint64> integerOrNull(const QVariant &value)
 } // namespace
 
 UsageRecorder::UsageRecorder(std::shared_ptr<Storage::Database> database, UsageRecorderOptions options)
-    : m_database(std::move(database)), m_options(options)
+    : m_database(std::move(database)), m_options(options), m_notifier(std::make_unique<UsageCommitNotifier>())
 {
 }
 
@@ -117,6 +118,7 @@ void UsageRecorder::record(UsageRecord record)
             return;
         }
         m_pending.append(std::move(record));
+        ++m_appended;
         const qsizetype size = m_pending.size();
         if (size == 1)
             m_batchDue = QDeadlineTimer(m_options.batchInterval);
@@ -144,6 +146,36 @@ Status UsageRecorder::flush()
     if (m_failedBatches != failuresBefore && m_lastError)
         return fail(*m_lastError);
     return {};
+}
+
+qint64 UsageRecorder::recordAndTrack(UsageRecord record)
+{
+    qint64 sequence = -1;
+    {
+        QMutexLocker lock(&m_mutex);
+        sequence = m_appended;
+    }
+    this->record(std::move(record));
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_appended == sequence) // dropped
+            return -1;
+        m_batchDue = QDeadlineTimer(0); // due now: the writer commits it with whatever else is waiting
+    }
+    m_wake.wakeOne();
+    return sequence;
+}
+
+qint64 UsageRecorder::committedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_written;
+}
+
+bool UsageRecorder::isFailing() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_lastError.has_value();
 }
 
 UsageRecorderCounters UsageRecorder::counters() const
@@ -191,6 +223,10 @@ Status UsageRecorder::drainOnThisThread()
         }
         m_inFlight = 0;
         m_written += batch.size();
+        const qint64 writtenNow = m_written;
+        lock.unlock();
+        Q_EMIT m_notifier->progressed(writtenNow, false);
+        lock.relock();
     }
     return {};
 }
@@ -235,6 +271,12 @@ void UsageRecorder::writerLoop()
                 break;
         }
         m_progress.wakeAll();
+        // Queued to every waiting call's own thread; safe while receivers come and go.
+        const qint64 writtenNow = m_written;
+        const bool failing = !written;
+        lock.unlock();
+        Q_EMIT m_notifier->progressed(writtenNow, failing);
+        lock.relock();
     }
     m_progress.wakeAll();
 }

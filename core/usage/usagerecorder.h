@@ -22,6 +22,8 @@ class Database;
 
 namespace AiHub::Usage {
 
+class UsageCommitNotifier;
+
 struct UsageRecorderOptions {
     std::chrono::milliseconds batchInterval { 50 }; // a row waits at most this long before its batch is written
     int maxBatchRows = 500;                          // ...or until this many rows are waiting
@@ -55,6 +57,13 @@ public:
 
     // Thread-safe and cheap; createdAtMs 0 is replaced by the current time.
     void record(UsageRecord record);
+    // Group commit: records and asks for the batch to be written now (rows that arrive meanwhile join the next
+    // batch). Returns the row's sequence number: it is committed once committedCount() > it (see
+    // commitNotifier()). -1 when the row was dropped.
+    qint64 recordAndTrack(UsageRecord record);
+    qint64 committedCount() const;
+    bool isFailing() const;
+    UsageCommitNotifier *commitNotifier() const { return m_notifier.get(); }
 
     // Waits until the rows queued so far are written; fails if a batch fails meanwhile. For tests and shutdown.
     [[nodiscard]] Status flush();
@@ -88,6 +97,8 @@ private:
     qint64 m_written = 0;
     qint64 m_failedBatches = 0;
     qint64 m_dropped = 0;
+    qint64 m_appended = 0; // rows ever queued: the next row's sequence number
+    std::unique_ptr<UsageCommitNotifier> m_notifier;
     std::optional<Error> m_lastError;
     std::unique_ptr<QThread> m_thread;
 };
