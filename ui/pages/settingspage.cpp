@@ -50,6 +50,7 @@ SettingsPage::SettingsPage(QSettings *settings, QWidget *parent)
     m_port->setRange(1, 65535);
     m_port->setValue(kDefaultPort);
     listenRow->addWidget(m_address, 1);
+    listenRow->addSpacing(12);
     listenRow->addWidget(new QLabel(tr("Port"), this));
     listenRow->addWidget(m_port);
     form->addRow(tr("Listen address"), listenRow);

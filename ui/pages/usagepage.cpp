@@ -24,6 +24,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <memory>
 
 namespace AiHub::Ui {
@@ -299,8 +300,15 @@ void UsagePage::applyStats(const Usage::UsageStats &stats)
                                                       { errors, maxErrors }, { latency, maxLatency } };
     for (const auto &[chart, max] : scales) {
         if (auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0))) {
-            y->setRange(0, max * 1.1);
-            y->applyNiceNumbers();
+            if (max <= 8) {
+                // Small counts: one tick per whole number, so labels never repeat ("1, 1, 2").
+                const int top = int(std::ceil(max)) + 1;
+                y->setRange(0, top);
+                y->setTickCount(top + 1);
+            } else {
+                y->setRange(0, max * 1.1);
+                y->applyNiceNumbers();
+            }
         }
     }
 
