@@ -161,6 +161,23 @@ private Q_SLOTS:
         QVERIFY(!page.transcriptText().contains(QStringLiteral("from the mock")));
     }
 
+    void desktopKey_isCreatedOnlyWhenThePlaygroundIsOpened()
+    {
+        Fixture f;
+        QVERIFY(f.start());
+        PlaygroundPage page;
+        QSignalSpy models(&page, &PlaygroundPage::modelsLoaded);
+        page.setContext(f.context());
+        QTest::qWait(200);
+        QVERIFY(models.isEmpty());
+        QVERIFY(!f.hub.secrets()->contains(PlaygroundKey::secretName()));
+        QCOMPARE(f.hub.keys().list(false)->size(), 0);
+        page.show();
+        QVERIFY(models.wait(10000));
+        QVERIFY(f.hub.secrets()->contains(PlaygroundKey::secretName()));
+        QCOMPARE(f.hub.keys().list(false)->constFirst().name, PlaygroundKey::keyName());
+    }
+
     void history_resumeRenameDelete()
     {
         Fixture f;

@@ -223,9 +223,17 @@ void PlaygroundPage::setContext(const HubContext &context)
     m_hasPending = false;
     reloadConversations();
     render();
-    if (context.isReady() && !context.serverUrl.isEmpty())
+    // The desktop key is made on first use: only once someone looks at the playground.
+    if (isVisible())
         refreshModels();
     updateButtons();
+}
+
+void PlaygroundPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_model->count() == 0)
+        refreshModels();
 }
 
 bool PlaygroundPage::isStreaming() const

@@ -55,6 +55,9 @@ Q_SIGNALS:
     // A reply ended (finished, stopped or failed) and was saved.
     void replyFinished();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void reloadConversations();
     void render();
