@@ -11,6 +11,11 @@ bool LiveProvider::needsCredential() const
     return ProviderKinds::credentialType(config.kind) != CredentialType::None;
 }
 
+QString LiveProvider::label() const
+{
+    return QStringLiteral("%1 (provider \"%2\")").arg(ProviderKinds::displayName(config.kind), config.name);
+}
+
 const LiveCredential *LiveProvider::pickCredential() const
 {
     qint64 total = 0;

@@ -27,6 +27,8 @@ struct LiveProvider {
     // Weighted random choice among usable credentials; nullptr when the provider needs none or has none.
     const LiveCredential *pickCredential() const;
     bool needsCredential() const;
+    // How messages name it: "OpenAI (provider \"work\")".
+    QString label() const;
 };
 
 } // namespace AiHub::Providers

@@ -16,12 +16,6 @@
 namespace AiHub::Providers {
 
 namespace {
-QString label(const LiveProvider &provider)
-{
-    return QStringLiteral("%1 (provider \"%2\")").arg(ProviderKinds::displayName(provider.config.kind),
-                                                      provider.config.name);
-}
-
 bool looksLikeBadKey(const OpenAiErrorBody &e)
 {
     // xAI answers a bad key with 400 and a message, not 401.
@@ -52,7 +46,7 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::baseRequest(const LiveProv
         return fail(ErrorCode::UpstreamBadCredentials,
                     QStringLiteral("%1 has no usable API key. Add one with `aigne-hubd provider credential add %2` "
                                    "or in Providers.%3")
-                        .arg(label(provider), provider.config.name,
+                        .arg(provider.label(), provider.config.name,
                              provider.problems.isEmpty() ? QString() : u' ' + provider.problems.constFirst()));
     }
     Net::UpstreamRequest request;
@@ -60,7 +54,7 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::baseRequest(const LiveProv
     request.url = QUrl(provider.config.effectiveBaseUrl() + path);
     if (!request.url.isValid() || request.url.host().isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("The base URL of %1 is not a valid URL: %2")
-                                                    .arg(label(provider), provider.config.effectiveBaseUrl()));
+                                                    .arg(provider.label(), provider.config.effectiveBaseUrl()));
     request.headers.emplaceBack(QByteArray("Authorization"), QByteArray("Bearer " + credential->secret.apiKey.toUtf8()));
     if (provider.config.kind == ProviderKind::OpenRouter) {
         // OpenRouter attributes traffic to the calling app with these two headers.
@@ -97,7 +91,7 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProv
 std::unique_ptr<IChatStreamDecoder> OpenAiCompatibleAdapter::streamDecoder(const LiveProvider &provider,
                                                                            StreamOutput output) const
 {
-    return std::make_unique<OpenAiStreamDecoder>(label(provider), output);
+    return std::make_unique<OpenAiStreamDecoder>(provider.label(), output);
 }
 
 Result<ChatCompletion> OpenAiCompatibleAdapter::parseCompletion(const LiveProvider &provider,
@@ -109,7 +103,7 @@ Result<ChatCompletion> OpenAiCompatibleAdapter::parseCompletion(const LiveProvid
         return fail(ErrorCode::UpstreamProtocol,
                     QStringLiteral("%1 answered with something that is not a chat completion; try again, and check "
                                    "the provider's base URL if it keeps happening")
-                        .arg(label(provider)));
+                        .arg(provider.label()));
     ChatCompletion out;
     out.result = OpenAiChatFormat::parseCompletion(root);
     out.body = body; // relayed unchanged to OpenAI clients: they see every field the provider sent
@@ -121,7 +115,7 @@ Error OpenAiCompatibleAdapter::mapError(const LiveProvider &provider, int status
                                         int retryAfterSeconds) const
 {
     const OpenAiErrorBody e = OpenAiErrorBody::parse(body);
-    const QString who = label(provider);
+    const QString who = provider.label();
     const QString what = QStringLiteral("HTTP %1: %2").arg(status).arg(e.message.isEmpty() ? QStringLiteral("no "
                                                                                                            "details")
                                                                                            : e.message);

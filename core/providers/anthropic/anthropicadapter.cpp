@@ -24,11 +24,6 @@ using Json = nlohmann::ordered_json;
 // The API version this adapter speaks; Anthropic keeps old versions stable.
 constexpr QByteArrayView ApiVersion = "2023-06-01";
 
-QString label(const LiveProvider &provider)
-{
-    return u"%1 (provider \"%2\")"_s.arg(ProviderKinds::displayName(provider.config.kind), provider.config.name);
-}
-
 QString stringField(const Json &object, const char *key)
 {
     const auto it = object.find(key);
@@ -61,7 +56,7 @@ Result<Net::UpstreamRequest> AnthropicAdapter::baseRequest(const LiveProvider &p
     if (!credential || credential->secret.apiKey.isEmpty()) {
         return fail(ErrorCode::UpstreamBadCredentials,
                     u"%1 has no usable API key. Add one with `aigne-hubd provider credential add %2` or in "
-                    "Providers.%3"_s.arg(label(provider), provider.config.name,
+                    "Providers.%3"_s.arg(provider.label(), provider.config.name,
                                          provider.problems.isEmpty() ? QString()
                                                                      : u' ' + provider.problems.constFirst()));
     }
@@ -70,7 +65,7 @@ Result<Net::UpstreamRequest> AnthropicAdapter::baseRequest(const LiveProvider &p
     request.url = QUrl(provider.config.effectiveBaseUrl() + pathAndQuery);
     if (!request.url.isValid() || request.url.host().isEmpty())
         return fail(ErrorCode::InvalidArgument, u"The base URL of %1 is not a valid URL: %2"_s.arg(
-                                                    label(provider), provider.config.effectiveBaseUrl()));
+                                                    provider.label(), provider.config.effectiveBaseUrl()));
     request.headers.emplaceBack(QByteArray("x-api-key"), credential->secret.apiKey.toUtf8());
     request.headers.emplaceBack(QByteArray("anthropic-version"), ApiVersion.toByteArray());
     return request;
@@ -80,7 +75,7 @@ Result<Net::UpstreamRequest> AnthropicAdapter::chatRequest(const LiveProvider &p
                                                            const LiveCredential *credential,
                                                            const ChatCall &call) const
 {
-    auto body = AnthropicRequestEncoder::encode(call.request, call.stream, label(provider));
+    auto body = AnthropicRequestEncoder::encode(call.request, call.stream, provider.label());
     if (!body)
         return std::unexpected(body.error());
     auto request = baseRequest(provider, credential, "POST", u"/v1/messages"_s);
@@ -97,7 +92,7 @@ std::unique_ptr<IChatStreamDecoder> AnthropicAdapter::streamDecoder(const LivePr
                                                                     StreamOutput) const
 {
     // Anthropic's events have no OpenAI chunk form: neutral events whatever the caller asked.
-    return std::make_unique<AnthropicStreamDecoder>(label(provider), provider.config.name);
+    return std::make_unique<AnthropicStreamDecoder>(provider.label(), provider.config.name);
 }
 
 Result<ChatCompletion> AnthropicAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
@@ -107,7 +102,7 @@ Result<ChatCompletion> AnthropicAdapter::parseCompletion(const LiveProvider &pro
     if (!root.is_object() || content == root.end() || !content->is_array())
         return fail(ErrorCode::UpstreamProtocol,
                     u"%1 answered with something that is not a message; try again, and check the provider's base "
-                    "URL if it keeps happening"_s.arg(label(provider)));
+                    "URL if it keeps happening"_s.arg(provider.label()));
     ChatCompletion out;
     ChatResult &result = out.result;
     result.id = stringField(root, "id");
@@ -145,7 +140,7 @@ Error AnthropicAdapter::mapError(const LiveProvider &provider, int status, const
 {
     // Anthropic's envelope {"type":"error","error":{"type","message"}} has the same error object as OpenAI's.
     const OpenAiErrorBody e = OpenAiErrorBody::parse(body);
-    const QString who = label(provider);
+    const QString who = provider.label();
     const QString details = e.message.isEmpty() ? u"no details"_s : e.message;
     const QString what = e.type.isEmpty() ? u"HTTP %1: %2"_s.arg(status).arg(details)
                                           : u"HTTP %1 %2: %3"_s.arg(status).arg(e.type, details);

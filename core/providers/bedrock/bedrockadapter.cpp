@@ -17,12 +17,6 @@ namespace AiHub::Providers {
 namespace {
 using Json = nlohmann::ordered_json;
 
-QString label(const LiveProvider &provider)
-{
-    return QStringLiteral("%1 (provider \"%2\")").arg(ProviderKinds::displayName(provider.config.kind),
-                                                      provider.config.name);
-}
-
 QString region(const LiveProvider &provider)
 {
     return provider.config.region.isEmpty() ? QStringLiteral("us-east-1") : provider.config.region;
@@ -45,7 +39,7 @@ std::unexpected<Error> notUnderstood(const LiveProvider &provider, const QString
     return fail(ErrorCode::UpstreamProtocol,
                 QStringLiteral("%1 answered with something that is not %2; try again, and check the provider's base "
                                "URL if it keeps happening")
-                    .arg(label(provider), what));
+                    .arg(provider.label(), what));
 }
 
 QString stringOf(const Json &object, const char *key)
@@ -87,7 +81,7 @@ Result<Net::UpstreamRequest> BedrockAdapter::signedRequest(const LiveProvider &p
         return fail(ErrorCode::UpstreamBadCredentials,
                     QStringLiteral("%1 has no usable AWS access key (access key id and secret access key). Add one "
                                    "with `aigne-hubd provider credential add %2` or in Providers.%3")
-                        .arg(label(provider), provider.config.name,
+                        .arg(provider.label(), provider.config.name,
                              provider.problems.isEmpty() ? QString() : u' ' + provider.problems.constFirst()));
     }
     Net::UpstreamRequest request;
@@ -95,7 +89,7 @@ Result<Net::UpstreamRequest> BedrockAdapter::signedRequest(const LiveProvider &p
     request.url = QUrl(url);
     if (!request.url.isValid() || request.url.host().isEmpty())
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("The base URL of %1 is not a valid URL: %2").arg(label(provider), url));
+                    QStringLiteral("The base URL of %1 is not a valid URL: %2").arg(provider.label(), url));
     request.body = std::move(body);
     if (method == "POST")
         request.headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
@@ -125,7 +119,7 @@ Result<Net::UpstreamRequest> BedrockAdapter::chatRequest(const LiveProvider &pro
 
 std::unique_ptr<IChatStreamDecoder> BedrockAdapter::streamDecoder(const LiveProvider &provider, StreamOutput) const
 {
-    return std::make_unique<BedrockStreamDecoder>(label(provider), provider.config.name);
+    return std::make_unique<BedrockStreamDecoder>(provider.label(), provider.config.name);
 }
 
 Result<ChatCompletion> BedrockAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
@@ -182,7 +176,7 @@ Error BedrockAdapter::mapError(const LiveProvider &provider, int status, const Q
                                int retryAfterSeconds) const
 {
     // The x-amzn-ErrorType header does not reach mapError; the body's __type carries the same name.
-    return BedrockErrors::map(label(provider), provider.config.name, status, BedrockErrors::parseBody(body),
+    return BedrockErrors::map(provider.label(), provider.config.name, status, BedrockErrors::parseBody(body),
                               retryAfterSeconds);
 }
 
@@ -231,7 +225,7 @@ Result<Net::UpstreamRequest> BedrockAdapter::embeddingRequest(const LiveProvider
             return fail(ErrorCode::InvalidArgument,
                         QStringLiteral("%1: Titan embedding models take one input per request; send the %2 inputs "
                                        "one at a time, or use a Cohere embedding model for batches.")
-                            .arg(label(provider))
+                            .arg(provider.label())
                             .arg(request.inputs.size()));
         body["inputText"] = request.inputs.constFirst().toStdString();
         if (request.dimensions)
@@ -243,7 +237,7 @@ Result<Net::UpstreamRequest> BedrockAdapter::embeddingRequest(const LiveProvider
             return fail(ErrorCode::InvalidArgument,
                         QStringLiteral("%1: Cohere embedding models on Bedrock have a fixed size; remove "
                                        "\"dimensions\".")
-                            .arg(label(provider)));
+                            .arg(provider.label()));
         Json texts = Json::array();
         for (const QString &input : request.inputs)
             texts.push_back(input.toStdString());
@@ -253,7 +247,7 @@ Result<Net::UpstreamRequest> BedrockAdapter::embeddingRequest(const LiveProvider
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("%1: \"%2\" is not an embedding model the hub can call; use amazon.titan-embed-* "
                                    "or cohere.embed-*.")
-                        .arg(label(provider), request.model));
+                        .arg(provider.label(), request.model));
     }
     return signedRequest(provider, credential, "POST",
                          provider.config.effectiveBaseUrl() + modelPath(request.model, "/invoke"),
@@ -313,7 +307,7 @@ Result<Net::UpstreamRequest> BedrockAdapter::imageRequest(const LiveProvider &pr
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("%1: \"%2\" is not an image model the hub can call; use amazon.titan-image-* or "
                                    "amazon.nova-canvas-*.")
-                        .arg(label(provider), request.model));
+                        .arg(provider.label(), request.model));
     if (request.prompt.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("The image request has no prompt."));
     // Titan Image Generator and Nova Canvas share the TEXT_IMAGE task:
@@ -357,7 +351,7 @@ Result<ImageResult> BedrockAdapter::parseImages(const LiveProvider &provider, co
         return notUnderstood(provider, QStringLiteral("an image answer"));
     if (const auto error = root.find("error"); error != root.end() && error->is_string() && !error->empty())
         return fail(ErrorCode::UpstreamRefused, QStringLiteral("%1 did not generate the image: %2")
-                                                    .arg(label(provider),
+                                                    .arg(provider.label(),
                                                          QString::fromStdString(error->get<std::string>())));
     const auto images = root.find("images");
     if (images == root.end() || !images->is_array())

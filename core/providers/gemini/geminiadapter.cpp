@@ -19,12 +19,6 @@ Q_LOGGING_CATEGORY(lcGeminiAdapter, "aihub.providers.gemini")
 
 using Json = nlohmann::ordered_json;
 
-QString label(const LiveProvider &provider)
-{
-    return QStringLiteral("%1 (provider \"%2\")").arg(ProviderKinds::displayName(provider.config.kind),
-                                                      provider.config.name);
-}
-
 // Clients may write the model as Gemini names it ("models/gemini-2.5-flash").
 QString modelPath(const QString &model)
 {
@@ -41,7 +35,7 @@ std::unexpected<Error> notInForm(const LiveProvider &provider, const char *what)
     return fail(ErrorCode::UpstreamProtocol,
                 QStringLiteral("%1 answered with something that is not %2; try again, and check the provider's base "
                                "URL if it keeps happening")
-                    .arg(label(provider), QLatin1StringView(what)));
+                    .arg(provider.label(), QLatin1StringView(what)));
 }
 
 void addJsonHeaders(Net::UpstreamRequest &request, const char *accept)
@@ -86,7 +80,7 @@ Result<Net::UpstreamRequest> GeminiAdapter::baseRequest(const LiveProvider &prov
         return fail(ErrorCode::UpstreamBadCredentials,
                     QStringLiteral("%1 has no usable API key. Add one with `aigne-hubd provider credential add %2` "
                                    "or in Providers.%3")
-                        .arg(label(provider), provider.config.name,
+                        .arg(provider.label(), provider.config.name,
                              provider.problems.isEmpty() ? QString() : u' ' + provider.problems.constFirst()));
     }
     QString base = provider.config.effectiveBaseUrl();
@@ -97,7 +91,7 @@ Result<Net::UpstreamRequest> GeminiAdapter::baseRequest(const LiveProvider &prov
     request.url = QUrl(base + path);
     if (!request.url.isValid() || request.url.host().isEmpty())
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("The base URL of %1 is not a valid URL: %2").arg(label(provider), base));
+                    QStringLiteral("The base URL of %1 is not a valid URL: %2").arg(provider.label(), base));
     request.headers.emplaceBack(QByteArray("x-goog-api-key"), credential->secret.apiKey.toUtf8());
     return request;
 }
@@ -105,7 +99,7 @@ Result<Net::UpstreamRequest> GeminiAdapter::baseRequest(const LiveProvider &prov
 Result<Net::UpstreamRequest> GeminiAdapter::chatRequest(const LiveProvider &provider, const LiveCredential *credential,
                                                         const ChatCall &call) const
 {
-    auto body = GeminiRequestEncoder::encode(call.request, call.stream, label(provider));
+    auto body = GeminiRequestEncoder::encode(call.request, call.stream, provider.label());
     if (!body)
         return std::unexpected(body.error());
     const QString path = modelPath(call.request.model)
@@ -120,7 +114,7 @@ Result<Net::UpstreamRequest> GeminiAdapter::chatRequest(const LiveProvider &prov
 
 std::unique_ptr<IChatStreamDecoder> GeminiAdapter::streamDecoder(const LiveProvider &provider, StreamOutput) const
 {
-    return std::make_unique<GeminiStreamDecoder>(label(provider));
+    return std::make_unique<GeminiStreamDecoder>(provider.label());
 }
 
 Result<ChatCompletion> GeminiAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
@@ -138,7 +132,7 @@ Result<ChatCompletion> GeminiAdapter::parseCompletion(const LiveProvider &provid
         if (!blocked.isEmpty()) {
             Error e = Error::make(ErrorCode::UpstreamRefused,
                                   QStringLiteral("%1 refused the prompt (blockReason %2). Rephrase the request.")
-                                      .arg(label(provider), blocked));
+                                      .arg(provider.label(), blocked));
             e.provider = provider.config.name;
             return std::unexpected(e);
         }
@@ -181,7 +175,7 @@ Error GeminiAdapter::mapError(const LiveProvider &provider, int status, const QB
                               int retryAfterSeconds) const
 {
     const GeminiErrorBody e = GeminiErrorBody::parse(body);
-    const QString who = label(provider);
+    const QString who = provider.label();
     QString detail = e.message.isEmpty() ? QStringLiteral("no details") : e.message;
     if (!e.status.isEmpty())
         detail = e.status + QStringLiteral(": ") + detail;
@@ -328,13 +322,13 @@ Result<Net::UpstreamRequest> GeminiAdapter::imageRequest(const LiveProvider &pro
     if (request.n < 1 || request.n > 4)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("%1 generates 1 to 4 images per request; ask for n between 1 and 4.")
-                        .arg(label(provider)));
+                        .arg(provider.label()));
     const std::optional<QString> ratio = aspectRatio(request.size);
     if (!ratio)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("%1 (Imagen) cannot make images of size %2. Use 1024x1024, 896x1280, 1280x896, "
                                    "768x1408, 1408x768, 1024x1792 or 1792x1024.")
-                        .arg(label(provider), request.size));
+                        .arg(provider.label(), request.size));
     Json parameters { { "sampleCount", request.n } };
     if (!ratio->isEmpty())
         parameters["aspectRatio"] = ratio->toStdString();
@@ -364,7 +358,7 @@ Result<ImageResult> GeminiAdapter::parseImages(const LiveProvider &provider, con
         return fail(ErrorCode::UpstreamRefused,
                     QStringLiteral("%1 returned no image; its safety filter probably removed them. Rephrase the "
                                    "prompt.")
-                        .arg(label(provider)));
+                        .arg(provider.label()));
     }
     if (!predictions->is_array())
         return notInForm(provider, "an Imagen response");
@@ -383,7 +377,7 @@ Result<ImageResult> GeminiAdapter::parseImages(const LiveProvider &provider, con
         return fail(ErrorCode::UpstreamRefused,
                     QStringLiteral("%1 returned no image; its safety filter probably removed them. Rephrase the "
                                    "prompt.")
-                        .arg(label(provider)));
+                        .arg(provider.label()));
     return result;
 }
 

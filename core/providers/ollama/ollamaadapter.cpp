@@ -15,12 +15,6 @@ namespace AiHub::Providers {
 namespace {
 using Json = nlohmann::ordered_json;
 
-QString label(const LiveProvider &provider)
-{
-    return QStringLiteral("%1 (provider \"%2\")").arg(ProviderKinds::displayName(provider.config.kind),
-                                                      provider.config.name);
-}
-
 Json parse(const QByteArray &body)
 {
     return Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
@@ -31,7 +25,7 @@ std::unexpected<Error> notInForm(const LiveProvider &provider, const char *what)
     return fail(ErrorCode::UpstreamProtocol,
                 QStringLiteral("%1 answered with something that is not %2; check that the provider's base URL points "
                                "at an Ollama server (default http://127.0.0.1:11434)")
-                    .arg(label(provider), QLatin1StringView(what)));
+                    .arg(provider.label(), QLatin1StringView(what)));
 }
 
 void addJsonHeaders(Net::UpstreamRequest &request, const char *accept)
@@ -63,7 +57,7 @@ Result<Net::UpstreamRequest> OllamaAdapter::baseRequest(const LiveProvider &prov
     request.url = QUrl(base + path);
     if (!request.url.isValid() || request.url.host().isEmpty())
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("The base URL of %1 is not a valid URL: %2").arg(label(provider), base));
+                    QStringLiteral("The base URL of %1 is not a valid URL: %2").arg(provider.label(), base));
     if (credential && !credential->secret.apiKey.isEmpty()) // for an authenticating proxy in front of Ollama
         request.headers.emplaceBack(QByteArray("Authorization"),
                                     QByteArray("Bearer " + credential->secret.apiKey.toUtf8()));
@@ -73,7 +67,7 @@ Result<Net::UpstreamRequest> OllamaAdapter::baseRequest(const LiveProvider &prov
 Result<Net::UpstreamRequest> OllamaAdapter::chatRequest(const LiveProvider &provider, const LiveCredential *credential,
                                                         const ChatCall &call) const
 {
-    auto body = OllamaRequestEncoder::encode(call.request, call.stream, label(provider));
+    auto body = OllamaRequestEncoder::encode(call.request, call.stream, provider.label());
     if (!body)
         return std::unexpected(body.error());
     auto request = baseRequest(provider, credential, "POST", QStringLiteral("/api/chat"));
@@ -86,7 +80,7 @@ Result<Net::UpstreamRequest> OllamaAdapter::chatRequest(const LiveProvider &prov
 
 std::unique_ptr<IChatStreamDecoder> OllamaAdapter::streamDecoder(const LiveProvider &provider, StreamOutput) const
 {
-    return std::make_unique<OllamaStreamDecoder>(label(provider));
+    return std::make_unique<OllamaStreamDecoder>(provider.label());
 }
 
 Result<ChatCompletion> OllamaAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
@@ -97,7 +91,7 @@ Result<ChatCompletion> OllamaAdapter::parseCompletion(const LiveProvider &provid
     if (const auto error = root.find("error"); error != root.end() && error->is_string()) {
         Error e = Error::make(ErrorCode::UpstreamUnavailable,
                               QStringLiteral("%1 reported an error: %2. Check the Ollama server's log.")
-                                  .arg(label(provider), QString::fromStdString(error->get<std::string>())));
+                                  .arg(provider.label(), QString::fromStdString(error->get<std::string>())));
         e.provider = provider.config.name;
         return std::unexpected(e);
     }
@@ -125,7 +119,7 @@ Error OllamaAdapter::mapError(const LiveProvider &provider, int status, const QB
                               int retryAfterSeconds) const
 {
     const QString message = errorText(body);
-    const QString who = label(provider);
+    const QString who = provider.label();
     const QString what = QStringLiteral("HTTP %1: %2").arg(status).arg(message.isEmpty() ? QStringLiteral("no details")
                                                                                          : message);
     const QString lower = message.toLower();
