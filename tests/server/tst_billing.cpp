@@ -127,6 +127,21 @@ private Q_SLOTS:
         QCOMPARE(record.billingReason, u"insufficient_credit"_s);
     }
 
+    void noCredit_onTheAigneApi_answers402NotEnoughWithoutCallingUpstream()
+    {
+        // The AIGNE CLI's "buy credits and retry" prompt depends on this exact shape.
+        const QByteArray invoke = "{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
+                                  "\"modelOptions\":{\"model\":\"openai/gpt-5-nano\"}},\"options\":{\"streaming\":false}}";
+        const auto r = RawHttpClient::request(m_port, "POST", "/api/v2/chat", invoke, auth());
+        QCOMPARE(r.status, 402);
+        const auto body = nlohmann::json::parse(r.body.toStdString(), nullptr, false);
+        QVERIFY(body["error"]["type"] == "NOT_ENOUGH");
+        QVERIFY(body["error"]["message"].is_string());
+        QVERIFY(body["error"]["timestamp"].is_string());
+        QVERIFY(body["error"].contains("link"));
+        QCOMPARE(upstreamCalls(), 0);
+    }
+
     void completed_chargesTheReportedUsageAtTheRate()
     {
         QVERIFY(m_meter->ledger().post(u"tester"_s, Billing::EntryKind::Topup, c(u"10"_s), u"test"_s));
