@@ -5,6 +5,7 @@
 #include "core/common/errorstatus.h"
 #include "core/server/aigneerror.h"
 #include "tests/mockupstream/mockupstream.h"
+#include "tests/support/e2ehelpers.h"
 #include "tests/support/rawhttpclient.h"
 #include "tests/support/testhub.h"
 
@@ -22,15 +23,7 @@ const QByteArray kChat = R"({"input":{"messages":[{"role":"user","content":"Hi"}
 const QByteArray kStream = R"({"input":{"messages":[{"role":"user","content":"Hi"}],"modelOptions":{"model":"openai/gpt-5-nano"}},"options":{"streaming":true}})";
 const QByteArray kDid = "z8ia3xzq2tMq8CRHfaXj1BTYJyYnEcHbqP8cJ";
 
-MockResponse fixture(const QString &path)
-{
-    auto r = MockResponse::fromFixture(path);
-    if (!r)
-        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
-    return *r;
-}
 
-nlohmann::json json(const QByteArray &b) { return nlohmann::json::parse(b.toStdString(), nullptr, false); }
 
 // The body of an SSE response split into its events; fails the test if any frame is not exactly
 // "data: <one line>" (the framework's parser would otherwise mis-read it).

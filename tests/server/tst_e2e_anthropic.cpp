@@ -3,6 +3,7 @@
 // Anthropic end to end: a client speaks OpenAI's /v1/chat/completions to the real server, which relays to a mock
 // Anthropic (POST /v1/messages) serving recorded payloads (tests/data/fixtures/anthropic).
 #include "tests/mockupstream/mockupstream.h"
+#include "tests/support/e2ehelpers.h"
 #include "tests/support/rawhttpclient.h"
 #include "tests/support/testhub.h"
 
@@ -25,33 +26,9 @@ const QByteArray kToolChat = R"({"model":"anthropic/claude-opus-4-8","max_tokens
 const QByteArray kStream = R"({"model":"anthropic/claude-sonnet-4-20250514","stream":true,"stream_options":{"include_usage":true},
   "messages":[{"role":"user","content":"What is the weather in Paris?"}]})";
 
-MockResponse fixture(const QString &path)
-{
-    auto r = MockResponse::fromFixture(path);
-    if (!r)
-        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
-    return *r;
-}
 
-QList<QByteArray> sseData(const QByteArray &body)
-{
-    QList<QByteArray> out;
-    for (const QByteArray &line : body.split('\n')) {
-        if (line.startsWith("data: "))
-            out.append(line.mid(6).trimmed());
-    }
-    return out;
-}
 
-nlohmann::json json(const QByteArray &b)
-{
-    return nlohmann::json::parse(b.toStdString(), nullptr, false);
-}
 
-QString str(const nlohmann::json &v)
-{
-    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
-}
 } // namespace
 
 class TestE2eAnthropic final : public QObject {

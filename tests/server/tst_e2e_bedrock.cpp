@@ -8,6 +8,7 @@
 #include "core/providers/providerstore.h"
 #include "core/secrets/secretmask.h"
 #include "tests/mockupstream/mockupstream.h"
+#include "tests/support/e2ehelpers.h"
 #include "tests/support/rawhttpclient.h"
 #include "tests/support/testhub.h"
 
@@ -33,30 +34,9 @@ const QString kAccessKeyId = QStringLiteral("AKIDEXAMPLE");
 const QString kSecret = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 const QString kToken = QStringLiteral("session-token-e2e");
 
-MockResponse fixture(const QString &path)
-{
-    auto r = MockResponse::fromFixture(path);
-    if (!r)
-        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
-    return *r;
-}
 
-QList<QByteArray> sseData(const QByteArray &body)
-{
-    QList<QByteArray> out;
-    for (const QByteArray &line : body.split('\n')) {
-        if (line.startsWith("data: "))
-            out.append(line.mid(6).trimmed());
-    }
-    return out;
-}
 
-nlohmann::json json(const QByteArray &b) { return nlohmann::json::parse(b.toStdString(), nullptr, false); }
 
-QString str(const nlohmann::json &v)
-{
-    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
-}
 
 // Recomputes the SigV4 signature from the request exactly as the mock received it.
 QByteArray expectedAuthorization(const RecordedRequest &up)

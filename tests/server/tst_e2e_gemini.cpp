@@ -4,6 +4,7 @@
 // mock Gemini API (generateContent, streamGenerateContent?alt=sse) serving recorded payloads
 // (tests/data/fixtures/gemini).
 #include "tests/mockupstream/mockupstream.h"
+#include "tests/support/e2ehelpers.h"
 #include "tests/support/rawhttpclient.h"
 #include "tests/support/testhub.h"
 
@@ -25,33 +26,9 @@ const QByteArray kToolStream = R"({"model":"google/gemini-3-pro-preview","stream
   "tools":[{"type":"function","function":{"name":"get_country","description":"",
             "parameters":{"type":"object","properties":{},"additionalProperties":false}}}]})";
 
-MockResponse fixture(const QString &path)
-{
-    auto r = MockResponse::fromFixture(path);
-    if (!r)
-        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
-    return *r;
-}
 
-QList<QByteArray> sseData(const QByteArray &body)
-{
-    QList<QByteArray> out;
-    for (const QByteArray &line : body.split('\n')) {
-        if (line.startsWith("data: "))
-            out.append(line.mid(6).trimmed());
-    }
-    return out;
-}
 
-nlohmann::json json(const QByteArray &b)
-{
-    return nlohmann::json::parse(b.toStdString(), nullptr, false);
-}
 
-QString str(const nlohmann::json &v)
-{
-    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
-}
 } // namespace
 
 class TestE2eGemini final : public QObject {

@@ -3,6 +3,7 @@
 // Ollama end to end: a client speaks OpenAI's /v1/chat/completions to the real server, which relays to a mock
 // Ollama (POST /api/chat, NDJSON streams) serving recorded payloads (tests/data/fixtures/ollama).
 #include "tests/mockupstream/mockupstream.h"
+#include "tests/support/e2ehelpers.h"
 #include "tests/support/rawhttpclient.h"
 #include "tests/support/testhub.h"
 
@@ -25,33 +26,9 @@ const QByteArray kToolStream = R"({"model":"ollama/qwen3:14b","stream":true,
   "tools":[{"type":"function","function":{"name":"weather","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}},
            {"type":"function","function":{"name":"search","parameters":{"type":"object","properties":{"query":{"type":"string"}}}}}]})";
 
-MockResponse fixture(const QString &path)
-{
-    auto r = MockResponse::fromFixture(path);
-    if (!r)
-        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
-    return *r;
-}
 
-QList<QByteArray> sseData(const QByteArray &body)
-{
-    QList<QByteArray> out;
-    for (const QByteArray &line : body.split('\n')) {
-        if (line.startsWith("data: "))
-            out.append(line.mid(6).trimmed());
-    }
-    return out;
-}
 
-nlohmann::json json(const QByteArray &b)
-{
-    return nlohmann::json::parse(b.toStdString(), nullptr, false);
-}
 
-QString str(const nlohmann::json &v)
-{
-    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
-}
 } // namespace
 
 class TestE2eOllama final : public QObject {

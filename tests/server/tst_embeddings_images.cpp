@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 // Embeddings and image generation end to end (/v1 and /api/v2), and the hub's own signed image URLs.
 #include "tests/mockupstream/mockupstream.h"
+#include "tests/support/e2ehelpers.h"
 #include "tests/support/rawhttpclient.h"
 #include "tests/support/testhub.h"
 
@@ -22,15 +23,7 @@ namespace {
 const QByteArray kPng = QByteArray::fromBase64(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-MockResponse fixture(const QString &path)
-{
-    auto r = MockResponse::fromFixture(path);
-    if (!r)
-        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
-    return *r;
-}
 
-nlohmann::json json(const QByteArray &b) { return nlohmann::json::parse(b.toStdString(), nullptr, false); }
 
 QList<float> decodeFloat32(const QByteArray &base64)
 {

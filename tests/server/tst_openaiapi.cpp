@@ -3,6 +3,7 @@
 // The OpenAI-compatible API end to end: the real server on 127.0.0.1:0, called over HTTP, relaying to a mock
 // upstream that serves recorded provider payloads (tests/data/fixtures).
 #include "tests/mockupstream/mockupstream.h"
+#include "tests/support/e2ehelpers.h"
 #include "tests/support/rawhttpclient.h"
 #include "tests/support/testhub.h"
 
@@ -21,25 +22,8 @@ const QByteArray kChat = R"({"model":"openai/gpt-5-nano","messages":[{"role":"us
 const QByteArray kStream = R"({"model":"openai/gpt-5-nano","stream":true,"messages":[{"role":"user","content":"Hi"}]})";
 const QByteArray kStreamUsage = R"({"model":"openai/gpt-5-nano","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Hi"}]})";
 
-MockResponse fixture(const QString &path)
-{
-    auto r = MockResponse::fromFixture(path);
-    if (!r)
-        qFatal("fixture %s: %s", qPrintable(path), qPrintable(r.error().message));
-    return *r;
-}
 
-QList<QByteArray> sseData(const QByteArray &body)
-{
-    QList<QByteArray> out;
-    for (const QByteArray &line : body.split('\n')) {
-        if (line.startsWith("data: "))
-            out.append(line.mid(6));
-    }
-    return out;
-}
 
-nlohmann::json json(const QByteArray &b) { return nlohmann::json::parse(b.toStdString(), nullptr, false); }
 } // namespace
 
 class TestOpenAiApi final : public QObject {
@@ -231,7 +215,7 @@ private Q_SLOTS:
         QFETCH(QString, fixture);
         QFETCH(int, status);
         QFETCH(QByteArray, mentions);
-        m_mock->addRoute("POST", "/v1/chat/completions", ::fixture(fixture));
+        m_mock->addRoute("POST", "/v1/chat/completions", Testing::fixture(fixture));
         const auto r = post(kChat);
         QCOMPARE(r.status, status);
         QVERIFY2(r.body.contains(mentions), r.body.constData());
@@ -394,7 +378,7 @@ private Q_SLOTS:
         QFETCH(int, outputTokens);
         const QString name = Providers::ProviderKinds::name(ProviderKind(kind));
         m_hub->addProvider(ProviderKind(kind), name, m_mock->baseUrl());
-        m_mock->addRoute("POST", "/v1/chat/completions", ::fixture(fixture));
+        m_mock->addRoute("POST", "/v1/chat/completions", Testing::fixture(fixture));
         const QByteArray body = "{\"model\":\"" + name.toUtf8() + "/some-model\",\"stream\":true,"
                                 "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
         const auto r = post(body);
