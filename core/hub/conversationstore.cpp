@@ -20,6 +20,29 @@ QVariant nullable(const std::optional<T> &v)
 {
     return v ? QVariant::fromValue(*v) : QVariant(QMetaType::fromType<T>());
 }
+
+const QString kSelectConversations = QStringLiteral(
+    "SELECT id, title, model, system_prompt, created_at, updated_at FROM conversations c ");
+const QString kNewestFirst = QStringLiteral(" ORDER BY updated_at DESC, id DESC");
+
+// LIKE's own wildcards in the user's text match themselves.
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+QList<ConversationInfo> readConversations(QSqlQuery &q)
+{
+    QList<ConversationInfo> all;
+    while (q.next())
+        all.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                     q.value(4).toLongLong(), q.value(5).toLongLong() });
+    return all;
+}
 } // namespace
 
 ConversationStore::ConversationStore(std::shared_ptr<Storage::Database> database)
@@ -46,14 +69,38 @@ Result<qint64> ConversationStore::create(const QString &title, const QString &mo
 Result<QList<ConversationInfo>> ConversationStore::list() const
 {
     QSqlQuery q(m_database->connection());
-    if (!q.exec(QStringLiteral("SELECT id, title, model, system_prompt, created_at, updated_at FROM conversations "
-                               "ORDER BY updated_at DESC, id DESC")))
+    if (!q.exec(kSelectConversations + kNewestFirst))
         return fail(m_database->error(q.lastError(), QStringLiteral("cannot read the conversations")));
-    QList<ConversationInfo> all;
-    while (q.next())
-        all.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                     q.value(4).toLongLong(), q.value(5).toLongLong() });
-    return all;
+    return readConversations(q);
+}
+
+Result<QList<ConversationInfo>> ConversationStore::search(const QString &text) const
+{
+    const QString needle = text.trimmed();
+    if (needle.isEmpty())
+        return list();
+    // The message scan goes through conversation_messages_conversation per conversation: fine for a person's
+    // history; the page runs it off the GUI thread.
+    QSqlQuery q(m_database->connection());
+    q.prepare(kSelectConversations
+              + QStringLiteral("WHERE c.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM conversation_messages m "
+                               "WHERE m.conversation_id = c.id AND m.content LIKE ? ESCAPE '\\')")
+              + kNewestFirst);
+    q.addBindValue(likePattern(needle));
+    q.addBindValue(likePattern(needle));
+    if (!q.exec())
+        return fail(m_database->error(q.lastError(), QStringLiteral("cannot search the conversations")));
+    return readConversations(q);
+}
+
+Status ConversationStore::ensureSchema() const
+{
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS conversation_message_stats ("
+                               "message_id INTEGER PRIMARY KEY REFERENCES conversation_messages(id) ON DELETE CASCADE, "
+                               "credits TEXT, first_token_ms REAL, call_id TEXT)")))
+        return fail(m_database->error(q.lastError(), QStringLiteral("cannot prepare the conversation tables")));
+    return {};
 }
 
 Result<ConversationInfo> ConversationStore::find(qint64 id) const
@@ -119,9 +166,13 @@ Status ConversationStore::remove(qint64 id)
 
 Result<QList<ConversationMessage>> ConversationStore::messages(qint64 conversationId) const
 {
+    if (auto ready = ensureSchema(); !ready)
+        return fail(ready.error());
     QSqlQuery q(m_database->connection());
-    q.prepare(QStringLiteral("SELECT id, role, content, model, input_tokens, output_tokens, latency_ms, error, "
-                             "created_at FROM conversation_messages WHERE conversation_id = ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT m.id, role, content, model, input_tokens, output_tokens, latency_ms, error, "
+                             "created_at, s.credits, s.first_token_ms, s.call_id FROM conversation_messages m "
+                             "LEFT JOIN conversation_message_stats s ON s.message_id = m.id "
+                             "WHERE conversation_id = ? ORDER BY m.id"));
     q.addBindValue(conversationId);
     if (!q.exec())
         return fail(m_database->error(q.lastError(), QStringLiteral("cannot read the conversation")));
@@ -140,6 +191,10 @@ Result<QList<ConversationMessage>> ConversationStore::messages(qint64 conversati
             m.latencyMs = q.value(6).toDouble();
         m.error = q.value(7).toString();
         m.createdAtMs = q.value(8).toLongLong();
+        m.credits = q.value(9).toString();
+        if (!q.isNull(10))
+            m.firstTokenMs = q.value(10).toDouble();
+        m.callId = q.value(11).toString();
         all.append(m);
     }
     return all;
@@ -148,7 +203,14 @@ Result<QList<ConversationMessage>> ConversationStore::messages(qint64 conversati
 Result<qint64> ConversationStore::addMessage(qint64 conversationId, const ConversationMessage &message)
 {
     const qint64 now = message.createdAtMs > 0 ? message.createdAtMs : QDateTime::currentMSecsSinceEpoch();
+    const bool hasStats = !message.credits.isEmpty() || message.firstTokenMs || !message.callId.isEmpty();
+    if (hasStats) {
+        if (auto ready = ensureSchema(); !ready)
+            return fail(ready.error());
+    }
     QSqlDatabase db = m_database->connection();
+    if (!db.transaction())
+        return fail(m_database->error(db.lastError(), QStringLiteral("cannot save the message")));
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO conversation_messages (conversation_id, role, content, model, input_tokens, "
                              "output_tokens, latency_ms, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -161,14 +223,33 @@ Result<qint64> ConversationStore::addMessage(qint64 conversationId, const Conver
     q.addBindValue(nullable(message.latencyMs));
     q.addBindValue(nullableText(message.error));
     q.addBindValue(now);
+    auto rollback = [this, &db](const QSqlError &sqlError) {
+        const Error error = m_database->error(sqlError, QStringLiteral("cannot save the message"));
+        db.rollback();
+        return fail(error);
+    };
     if (!q.exec())
-        return fail(m_database->error(q.lastError(), QStringLiteral("cannot save the message")));
+        return rollback(q.lastError());
     const qint64 id = q.lastInsertId().toLongLong();
+    if (hasStats) {
+        QSqlQuery stats(db);
+        stats.prepare(QStringLiteral("INSERT INTO conversation_message_stats (message_id, credits, first_token_ms, "
+                                     "call_id) VALUES (?, ?, ?, ?)"));
+        stats.addBindValue(id);
+        stats.addBindValue(nullableText(message.credits));
+        stats.addBindValue(nullable(message.firstTokenMs));
+        stats.addBindValue(nullableText(message.callId));
+        if (!stats.exec())
+            return rollback(stats.lastError());
+    }
     QSqlQuery touch(db);
     touch.prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
     touch.addBindValue(now);
     touch.addBindValue(conversationId);
-    (void)touch.exec();
+    if (!touch.exec())
+        return rollback(touch.lastError());
+    if (!db.commit())
+        return rollback(db.lastError());
     return id;
 }
 

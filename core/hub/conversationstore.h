@@ -32,12 +32,16 @@ struct ConversationMessage {
     QString model;
     std::optional<qint64> inputTokens;
     std::optional<qint64> outputTokens;
-    std::optional<double> latencyMs;
+    std::optional<double> latencyMs;   // request sent to last byte
+    std::optional<double> firstTokenMs; // request sent to first text
+    QString credits;                    // what the hub charged, a decimal as it reported it; empty: unknown
+    QString callId;                     // the hub's id for the call (its usage record's request id)
     QString error; // the call failed; content holds what arrived before
     qint64 createdAtMs = 0;
 };
 
-// The playground's saved conversations (tables of schema 0003). Small queries on the calling thread's
+// The playground's saved conversations (tables of schema 0003, plus conversation_message_stats for credits and
+// time to first token, created here when missing: see ensureSchema()). Small queries on the calling thread's
 // connection; newest conversation first.
 class ConversationStore final {
 public:
@@ -45,12 +49,18 @@ public:
 
     [[nodiscard]] Result<qint64> create(const QString &title, const QString &model, const QString &systemPrompt);
     [[nodiscard]] Result<QList<ConversationInfo>> list() const;
+    // Conversations whose title or any message contains `text` (case-insensitive for ASCII); all for empty text.
+    [[nodiscard]] Result<QList<ConversationInfo>> search(const QString &text) const;
     [[nodiscard]] Result<ConversationInfo> find(qint64 id) const;
     [[nodiscard]] Status rename(qint64 id, const QString &title);
     [[nodiscard]] Status updateSettings(qint64 id, const QString &model, const QString &systemPrompt);
     [[nodiscard]] Status remove(qint64 id);
     [[nodiscard]] Result<QList<ConversationMessage>> messages(qint64 conversationId) const;
     [[nodiscard]] Result<qint64> addMessage(qint64 conversationId, const ConversationMessage &message);
+
+    // Creates the per-message statistics table if missing. Idempotent: the numbered migrations must run without
+    // gaps, so this table is not a migration of its own (a later migration may adopt it with IF NOT EXISTS).
+    [[nodiscard]] Status ensureSchema() const;
 
 private:
     std::shared_ptr<Storage::Database> m_database;
