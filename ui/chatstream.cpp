@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "ui/chatstream.h"
 
+#include "ui/playground/playgrounderror.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -25,20 +27,45 @@ ChatStream::~ChatStream()
     }
 }
 
+QJsonObject ChatStream::requestBody(const QString &model, const QString &systemPrompt,
+                                    const QList<Hub::ConversationMessage> &history, double temperature, int maxTokens)
+{
+    QJsonArray messages;
+    if (!systemPrompt.trimmed().isEmpty())
+        messages.append(QJsonObject { { QStringLiteral("role"), QStringLiteral("system") },
+                                      { QStringLiteral("content"), systemPrompt.trimmed() } });
+    for (const Hub::ConversationMessage &m : history) {
+        if (!m.error.isEmpty() && m.content.isEmpty())
+            continue; // a failed reply says nothing the model should see
+        const bool user = m.role == QStringLiteral("user");
+        messages.append(QJsonObject { { QStringLiteral("role"), user ? QStringLiteral("user") : QStringLiteral("agent") },
+                                      { QStringLiteral("content"), m.content } });
+    }
+    QJsonObject options { { QStringLiteral("model"), model }, { QStringLiteral("temperature"), temperature } };
+    if (maxTokens > 0)
+        options.insert(QStringLiteral("maxTokens"), maxTokens);
+    const QJsonObject input { { QStringLiteral("messages"), messages }, { QStringLiteral("modelOptions"), options } };
+    return QJsonObject { { QStringLiteral("input"), input } };
+}
+
 void ChatStream::start(const QUrl &serverUrl, const QString &token, QJsonObject body)
 {
-    body.insert(QStringLiteral("stream"), true);
-    body.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
-    QNetworkRequest request(serverUrl.resolved(QUrl(QStringLiteral("/v1/chat/completions"))));
+    body.insert(QStringLiteral("options"), QJsonObject { { QStringLiteral("streaming"), true } });
+    QNetworkRequest request(serverUrl.resolved(QUrl(QStringLiteral("/api/v2/chat"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    request.setRawHeader("Accept", "text/event-stream");
+    // Not "text/event-stream": refusals before the stream (402, 404...) then keep their HTTP status.
+    request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    m_serverUrl = serverUrl;
     m_buffer.clear();
     m_streamError.clear();
     m_inputTokens.reset();
     m_outputTokens.reset();
+    m_credits.clear();
+    m_callId.clear();
     m_firstTokenMs = -1;
+    m_latencyMs = 0;
     m_stopped = false;
     m_clock.start();
     m_reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -70,35 +97,45 @@ void ChatStream::readEvents()
             break;
         const QByteArray event = m_buffer.left(end);
         m_buffer.remove(0, end + 2);
+        QByteArray name;
         QByteArray data;
         for (const QByteArray &line : event.split('\n')) {
             if (line.startsWith("data:"))
                 data += line.mid(line.startsWith("data: ") ? 6 : 5);
+            else if (line.startsWith("event:"))
+                name = line.mid(6).trimmed();
         }
         if (!data.isEmpty())
-            handleEvent(data);
+            handleEvent(name, data);
     }
 }
 
-void ChatStream::handleEvent(const QByteArray &data)
+void ChatStream::handleEvent(const QByteArray &name, const QByteArray &data)
 {
-    if (data == "[DONE]")
-        return;
     const QJsonObject chunk = QJsonDocument::fromJson(data).object();
-    if (chunk.contains(QStringLiteral("error"))) {
-        m_streamError = chunk.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    if (name == "error" || chunk.contains(QStringLiteral("error"))) {
+        // `event: error` carries {"message"}; an error answered as a data line carries {"error": {"message"}}.
+        const QJsonValue error = chunk.value(QStringLiteral("error"));
+        QString message = error.isObject() ? error.toObject().value(QStringLiteral("message")).toString()
+                                           : error.isString() ? error.toString()
+                                                              : chunk.value(QStringLiteral("message")).toString();
+        m_streamError = message.isEmpty() ? QString::fromUtf8(data) : message;
         return;
     }
-    const QJsonObject usage = chunk.value(QStringLiteral("usage")).toObject();
+    const QJsonObject delta = chunk.value(QStringLiteral("delta")).toObject();
+    const QJsonObject fields = delta.value(QStringLiteral("json")).toObject();
+    const QJsonObject usage = fields.value(QStringLiteral("usage")).toObject();
     if (!usage.isEmpty()) {
-        if (usage.contains(QStringLiteral("prompt_tokens")))
-            m_inputTokens = usage.value(QStringLiteral("prompt_tokens")).toInteger();
-        if (usage.contains(QStringLiteral("completion_tokens")))
-            m_outputTokens = usage.value(QStringLiteral("completion_tokens")).toInteger();
+        if (usage.contains(QStringLiteral("inputTokens")))
+            m_inputTokens = usage.value(QStringLiteral("inputTokens")).toInteger();
+        if (usage.contains(QStringLiteral("outputTokens")))
+            m_outputTokens = usage.value(QStringLiteral("outputTokens")).toInteger();
+        if (usage.contains(QStringLiteral("aigneHubCredits")))
+            m_credits = PlaygroundError::creditsText(usage.value(QStringLiteral("aigneHubCredits")));
+        if (usage.contains(QStringLiteral("modelCallId")))
+            m_callId = usage.value(QStringLiteral("modelCallId")).toString();
     }
-    QString text;
-    for (const QJsonValue &choice : chunk.value(QStringLiteral("choices")).toArray())
-        text += choice.toObject().value(QStringLiteral("delta")).toObject().value(QStringLiteral("content")).toString();
+    const QString text = delta.value(QStringLiteral("text")).toObject().value(QStringLiteral("text")).toString();
     if (text.isEmpty())
         return;
     if (m_firstTokenMs < 0)
@@ -123,19 +160,12 @@ void ChatStream::onFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 200 && reply->error() == QNetworkReply::NoError) {
         if (!m_streamError.isEmpty())
-            Q_EMIT failed(m_streamError);
+            Q_EMIT failed(PlaygroundError::explain(m_serverUrl, 200, m_streamError, QNetworkReply::NoError));
         else
             Q_EMIT finished();
         return;
     }
-    // The hub answers errors as OpenAI-style JSON with a message that says what to do.
-    const QByteArray body = reply->readAll();
-    QString message = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject()
-                          .value(QStringLiteral("message")).toString();
-    if (message.isEmpty())
-        message = status != 0 ? tr("The hub answered HTTP %1.").arg(status)
-                              : tr("The hub cannot be reached: %1").arg(reply->errorString());
-    Q_EMIT failed(message);
+    Q_EMIT failed(PlaygroundError::explainReply(m_serverUrl, reply));
 }
 
 } // namespace AiHub::Ui

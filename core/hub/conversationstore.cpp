@@ -213,7 +213,7 @@ Result<qint64> ConversationStore::addMessage(qint64 conversationId, const Conver
         return fail(m_database->error(db.lastError(), QStringLiteral("cannot save the message")));
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO conversation_messages (conversation_id, role, content, model, input_tokens, "
-                             "output_tokens, latency_ms, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "output_tokens, latency_ms, error, created_at) VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(conversationId);
     q.addBindValue(message.role);
     q.addBindValue(message.content);

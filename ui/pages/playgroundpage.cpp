@@ -3,12 +3,19 @@
 #include "ui/pages/playgroundpage.h"
 
 #include "ui/chatstream.h"
+#include "ui/playground/compareview.h"
+#include "ui/playground/embeddingsview.h"
+#include "ui/playground/imageview.h"
+#include "ui/playground/messagestats.h"
+#include "ui/playground/playgrounderror.h"
 #include "ui/playgroundkey.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/pagestyle.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -18,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -26,7 +34,11 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTextBrowser>
+#include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace AiHub::Ui {
@@ -34,18 +46,9 @@ namespace AiHub::Ui {
 namespace {
 constexpr int kTitleLength = 48;
 
-QString statsLine(const Hub::ConversationMessage &m)
+QString shortcutText(const QKeySequence &keys)
 {
-    QStringList parts;
-    if (!m.model.isEmpty())
-        parts.append(m.model);
-    if (m.inputTokens || m.outputTokens)
-        parts.append(PlaygroundPage::tr("%1 in / %2 out tokens")
-                         .arg(m.inputTokens.value_or(0))
-                         .arg(m.outputTokens.value_or(0)));
-    if (m.latencyMs)
-        parts.append(PlaygroundPage::tr("%1 s").arg(*m.latencyMs / 1000.0, 0, 'f', 2));
-    return parts.join(QStringLiteral(" · "));
+    return keys.toString(QKeySequence::NativeText);
 }
 } // namespace
 
@@ -54,21 +57,39 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_key(new PlaygroundKey(this))
     , m_stream(new ChatStream(m_network, this))
+    , m_pool(new QThreadPool(this))
+    , m_searchTimer(new QTimer(this))
 {
-    auto *root = new QHBoxLayout(this);
+    m_pool->setMaxThreadCount(1); // one search at a time; a newer one supersedes the older
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150); // search once typing pauses
+    auto *root = new QVBoxLayout(this);
     root->setContentsMargins(16, 16, 16, 12);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    root->addWidget(splitter);
+    root->addWidget(PageStyle::heading(tr("Playground"), 1.4, this));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("playgroundTabs"));
+    m_tabs->setDocumentMode(true);
+    root->addWidget(m_tabs, 1);
+    auto *chatTab = new QWidget(m_tabs);
+    auto *chatTabLayout = new QHBoxLayout(chatTab);
+    chatTabLayout->setContentsMargins(0, 8, 0, 0);
+    auto *splitter = new QSplitter(Qt::Horizontal, chatTab);
+    chatTabLayout->addWidget(splitter);
 
     // Conversation history
     auto *side = new QWidget(splitter);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 8, 0);
-    sideLayout->addWidget(PageStyle::heading(tr("Playground"), 1.4, side));
     m_newButton = new QPushButton(tr("New Chat"), side);
     m_newButton->setObjectName(QStringLiteral("newChatButton"));
-    m_newButton->setToolTip(tr("Start a new conversation (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_newButton->setToolTip(tr("Start a new conversation (%1)").arg(shortcutText(QKeySequence::New)));
     sideLayout->addWidget(m_newButton);
+    m_search = new QLineEdit(side);
+    m_search->setObjectName(QStringLiteral("historySearch"));
+    m_search->setPlaceholderText(tr("Search conversations"));
+    m_search->setToolTip(tr("Shows the conversations whose title or messages contain the text"));
+    m_search->setClearButtonEnabled(true);
+    sideLayout->addWidget(m_search);
     m_conversations = new QListWidget(side);
     m_conversations->setObjectName(QStringLiteral("conversationList"));
     sideLayout->addWidget(m_conversations, 1);
@@ -77,8 +98,18 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     m_renameButton->setObjectName(QStringLiteral("renameButton"));
     m_deleteButton = new QPushButton(tr("Delete"), side);
     m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
+    m_exportButton = new QPushButton(tr("Export"), side);
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setToolTip(tr("Save the open conversation as Markdown or JSON"));
+    auto *exportMenu = new QMenu(m_exportButton);
+    connect(exportMenu->addAction(tr("As Markdown…")), &QAction::triggered, this,
+            [this] { chooseExportFile(Hub::ConversationExport::Format::Markdown); });
+    connect(exportMenu->addAction(tr("As JSON…")), &QAction::triggered, this,
+            [this] { chooseExportFile(Hub::ConversationExport::Format::Json); });
+    m_exportButton->setMenu(exportMenu);
     historyButtons->addWidget(m_renameButton);
     historyButtons->addWidget(m_deleteButton);
+    historyButtons->addWidget(m_exportButton);
     sideLayout->addLayout(historyButtons);
     splitter->addWidget(side);
 
@@ -142,10 +173,10 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     m_stats->setObjectName(QStringLiteral("statsLabel"));
     m_sendButton = new QPushButton(tr("Send"), chat);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
-    m_sendButton->setToolTip(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText));
+    m_sendButton->setToolTip(tr("Send the message (%1)").arg(shortcutText(QKeySequence(Qt::CTRL | Qt::Key_Return))));
     m_stopButton = new QPushButton(tr("Stop"), chat);
     m_stopButton->setObjectName(QStringLiteral("stopButton"));
-    m_stopButton->setToolTip(QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText));
+    m_stopButton->setToolTip(tr("Stop the answer; what arrived is kept (%1)").arg(shortcutText(QKeySequence(Qt::Key_Escape))));
     sendRow->addWidget(m_stats, 1);
     sendRow->addWidget(m_stopButton);
     sendRow->addWidget(m_sendButton);
@@ -153,21 +184,39 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     splitter->addWidget(chat);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 200, 600 });
+    splitter->setSizes({ 220, 600 });
+    m_tabs->addTab(chatTab, tr("Chat"));
+    m_compare = new CompareView(m_network, m_key, m_tabs);
+    m_compare->setObjectName(QStringLiteral("compareView"));
+    m_tabs->addTab(m_compare, tr("Compare"));
+    m_images = new ImageView(m_network, m_key, m_tabs);
+    m_images->setObjectName(QStringLiteral("imageView"));
+    m_tabs->addTab(m_images, tr("Images"));
+    m_embeddings = new EmbeddingsView(m_network, m_key, m_tabs);
+    m_embeddings->setObjectName(QStringLiteral("embeddingsView"));
+    m_tabs->addTab(m_embeddings, tr("Embeddings"));
+    m_tabs->setTabToolTip(ChatTab, tr("Chat with a model; conversations are saved"));
+    m_tabs->setTabToolTip(CompareTab, tr("One prompt, two models side by side"));
+    m_tabs->setTabToolTip(ImagesTab, tr("Generate images from a prompt"));
+    m_tabs->setTabToolTip(EmbeddingsTab, tr("Embed several inputs and compare them"));
 
-    // Shortcuts work anywhere on the page.
-    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    sendShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(sendShortcut, &QShortcut::activated, this, &PlaygroundPage::send);
-    auto *sendShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    sendShortcut2->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(sendShortcut2, &QShortcut::activated, this, &PlaygroundPage::send);
+    // Shortcuts work anywhere on the page and act on the open tab.
+    for (const QKeySequence &keys : { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        auto *sendShortcut = new QShortcut(keys, this);
+        sendShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(sendShortcut, &QShortcut::activated, this, &PlaygroundPage::sendCurrentTab);
+    }
     auto *stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(stopShortcut, &QShortcut::activated, this, &PlaygroundPage::stop);
+    connect(stopShortcut, &QShortcut::activated, this, &PlaygroundPage::stopCurrentTab);
     auto *newShortcut = new QShortcut(QKeySequence::New, this);
     newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(newShortcut, &QShortcut::activated, this, &PlaygroundPage::newChat);
+    connect(newShortcut, &QShortcut::activated, this, [this] {
+        showTab(ChatTab);
+        newChat();
+    });
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &PlaygroundPage::reloadConversations);
 
     connect(m_newButton, &QPushButton::clicked, this, &PlaygroundPage::newChat);
     connect(m_sendButton, &QPushButton::clicked, this, &PlaygroundPage::send);
@@ -196,7 +245,7 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
         dialog->open();
     });
     connect(m_conversations, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item && item->data(Qt::UserRole).toLongLong() != m_conversationId)
+        if (item && item->data(Qt::UserRole).isValid() && item->data(Qt::UserRole).toLongLong() != m_conversationId)
             openConversation(item->data(Qt::UserRole).toLongLong());
         updateButtons();
     });
@@ -212,12 +261,18 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     setContext({});
 }
 
-PlaygroundPage::~PlaygroundPage() = default;
+PlaygroundPage::~PlaygroundPage()
+{
+    m_pool->waitForDone(); // a search posts back to this page
+}
 
 void PlaygroundPage::setContext(const HubContext &context)
 {
     m_context = context;
     m_key->setContext(context);
+    m_compare->setContext(context);
+    m_images->setContext(context);
+    m_embeddings->setContext(context);
     m_conversationId = 0;
     m_messages.clear();
     m_hasPending = false;
@@ -258,49 +313,164 @@ void PlaygroundPage::refreshModels()
     m_key->obtain([this](Result<QString> token) {
         if (!token)
             return showError(tr("The playground has no access key: %1").arg(token.error().message));
-        QNetworkRequest request(QUrl(m_context.serverUrl).resolved(QUrl(QStringLiteral("/v1/models"))));
+        // The hub's catalogue with each model's type: chat, image_generation or embedding.
+        QNetworkRequest request(QUrl(m_context.serverUrl).resolved(QUrl(QStringLiteral("/api/ai/models"))));
         request.setRawHeader("Authorization", "Bearer " + token->toUtf8());
         QNetworkReply *reply = m_network->get(request);
         connect(reply, &QNetworkReply::finished, this, [this, reply] {
             reply->deleteLater();
-            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-            if (reply->error() != QNetworkReply::NoError) {
-                const QString message = answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+            if (reply->error() != QNetworkReply::NoError)
                 return showError(tr("The model list is not available: %1")
-                                     .arg(message.isEmpty() ? reply->errorString() : message));
+                                     .arg(PlaygroundError::explainReply(QUrl(m_context.serverUrl), reply)));
+            QStringList chat;
+            QStringList images;
+            QStringList embeddings;
+            for (const QJsonValue &m : QJsonDocument::fromJson(reply->readAll()).array()) {
+                const QJsonObject model = m.toObject();
+                const QString id = model.value(QStringLiteral("key")).toString();
+                const QString type = model.value(QStringLiteral("type")).toString();
+                if (id.isEmpty())
+                    continue;
+                if (type == QStringLiteral("image_generation"))
+                    images.append(id);
+                else if (type == QStringLiteral("embedding"))
+                    embeddings.append(id);
+                else
+                    chat.append(id);
             }
-            QStringList models;
-            for (const QJsonValue &m : answer.value(QStringLiteral("data")).toArray())
-                models.append(m.toObject().value(QStringLiteral("id")).toString());
-            models.sort();
+            for (QStringList *list : { &chat, &images, &embeddings })
+                list->sort();
             const QString current = m_model->currentText();
             m_model->clear();
-            m_model->addItems(models);
+            m_model->addItems(chat);
             if (!current.isEmpty())
                 m_model->setCurrentText(current);
-            if (models.isEmpty())
+            m_compare->setModels(chat);
+            m_images->setModels(images);
+            m_embeddings->setModels(embeddings);
+            if (chat.isEmpty() && images.isEmpty() && embeddings.isEmpty())
                 m_banner->showMessage(MessageBanner::Kind::Info,
                                       tr("No models yet: add a provider on the Providers page, then press Refresh."));
-            Q_EMIT modelsLoaded(models);
+            Q_EMIT modelsLoaded(chat);
         });
     });
 }
 
 void PlaygroundPage::reloadConversations()
 {
+    if (!m_context.database) {
+        showConversations({});
+        return;
+    }
+    const QString text = m_search->text().trimmed();
+    const quint64 generation = ++m_searchGeneration;
+    if (text.isEmpty()) {
+        // The plain list is one indexed query: cheap enough to answer at once.
+        auto all = Hub::ConversationStore(m_context.database).list();
+        if (!all)
+            return showError(tr("The saved conversations cannot be read: %1").arg(all.error().message));
+        showConversations(*all);
+        return;
+    }
+    // Searching message text scans every message: on the worker thread.
+    QPointer<PlaygroundPage> self(this);
+    auto database = m_context.database;
+    m_pool->start([self, database, text, generation] {
+        auto found = Hub::ConversationStore(database).search(text);
+        QMetaObject::invokeMethod(self.data(), [self, found, generation] {
+            if (!self || generation != self->m_searchGeneration)
+                return; // a newer search (or list) is on its way
+            if (!found)
+                return self->showError(tr("The conversations cannot be searched: %1").arg(found.error().message));
+            self->showConversations(*found);
+        });
+    });
+}
+
+void PlaygroundPage::showConversations(const QList<Hub::ConversationInfo> &conversations)
+{
     const QSignalBlocker blocker(m_conversations);
     m_conversations->clear();
-    if (!m_context.database)
-        return;
-    auto all = Hub::ConversationStore(m_context.database).list();
-    if (!all)
-        return showError(tr("The saved conversations cannot be read: %1").arg(all.error().message));
-    for (const Hub::ConversationInfo &c : std::as_const(*all)) {
+    for (const Hub::ConversationInfo &c : conversations) {
         auto *item = new QListWidgetItem(c.title, m_conversations);
         item->setData(Qt::UserRole, c.id);
         item->setToolTip(c.model);
         if (c.id == m_conversationId)
             m_conversations->setCurrentItem(item);
+    }
+    if (conversations.isEmpty() && !m_search->text().trimmed().isEmpty())
+        m_conversations->addItem(new QListWidgetItem(tr("No conversation matches"), nullptr));
+    if (m_conversations->count() == 1 && !m_conversations->item(0)->data(Qt::UserRole).isValid())
+        m_conversations->item(0)->setFlags(Qt::NoItemFlags);
+    Q_EMIT conversationsListed();
+}
+
+void PlaygroundPage::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+    m_searchTimer->stop();
+    reloadConversations();
+}
+
+QString PlaygroundPage::exportConversation(Hub::ConversationExport::Format format, const QString &path)
+{
+    if (!m_context.database || m_conversationId == 0)
+        return tr("Open a conversation to export first.");
+    auto info = Hub::ConversationStore(m_context.database).find(m_conversationId);
+    if (!info)
+        return tr("The conversation cannot be exported: %1").arg(info.error().message);
+    const QByteArray contents = Hub::ConversationExport::render(format, *info, m_messages);
+    if (auto written = Hub::ConversationExport::writeFile(path, contents); !written)
+        return written.error().message;
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+    return {};
+}
+
+void PlaygroundPage::chooseExportFile(Hub::ConversationExport::Format format)
+{
+    if (m_conversationId == 0)
+        return;
+    const bool json = format == Hub::ConversationExport::Format::Json;
+    QString title = tr("Conversation");
+    if (QListWidgetItem *item = m_conversations->currentItem())
+        title = item->text();
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    auto *dialog = new QFileDialog(this, tr("Export Conversation"),
+                                   QDir(folder).filePath(Hub::ConversationExport::suggestedFileName(title, format)),
+                                   json ? tr("JSON (*.json)") : tr("Markdown (*.md)"));
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(json ? QStringLiteral("json") : QStringLiteral("md"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) {
+        if (const QString error = exportConversation(format, path); !error.isEmpty())
+            showError(error);
+    });
+    dialog->open();
+}
+
+void PlaygroundPage::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+void PlaygroundPage::sendCurrentTab()
+{
+    switch (m_tabs->currentIndex()) {
+    case CompareTab: return m_compare->send();
+    case ImagesTab: return m_images->generate();
+    case EmbeddingsTab: return m_embeddings->compute();
+    default: return send();
+    }
+}
+
+void PlaygroundPage::stopCurrentTab()
+{
+    switch (m_tabs->currentIndex()) {
+    case CompareTab: return m_compare->stop();
+    case ImagesTab: return m_images->cancel();
+    case EmbeddingsTab: return m_embeddings->cancel();
+    default: return stop();
     }
 }
 
@@ -394,20 +564,8 @@ void PlaygroundPage::send()
     render();
     updateButtons();
 
-    QJsonArray messages;
-    if (!m_systemPrompt->text().trimmed().isEmpty())
-        messages.append(QJsonObject { { QStringLiteral("role"), QStringLiteral("system") },
-                                      { QStringLiteral("content"), m_systemPrompt->text().trimmed() } });
-    for (const Hub::ConversationMessage &m : std::as_const(m_messages)) {
-        if (!m.error.isEmpty() && m.content.isEmpty())
-            continue; // a failed reply says nothing the model should see
-        messages.append(QJsonObject { { QStringLiteral("role"), m.role }, { QStringLiteral("content"), m.content } });
-    }
-    QJsonObject body { { QStringLiteral("model"), model },
-                       { QStringLiteral("messages"), messages },
-                       { QStringLiteral("temperature"), m_temperature->value() } };
-    if (m_maxTokens->value() > 0)
-        body.insert(QStringLiteral("max_tokens"), m_maxTokens->value());
+    const QJsonObject body = ChatStream::requestBody(model, m_systemPrompt->text(), m_messages, m_temperature->value(),
+                                                     m_maxTokens->value());
     m_key->obtain([this, body](Result<QString> token) {
         if (!m_hasPending)
             return; // stopped meanwhile
@@ -434,13 +592,23 @@ void PlaygroundPage::finishReply(const QString &error)
     m_pending.error = error;
     m_pending.inputTokens = m_stream->inputTokens();
     m_pending.outputTokens = m_stream->outputTokens();
-    m_pending.latencyMs = m_stream->latencyMs();
-    if (m_context.database && m_conversationId != 0)
-        (void)Hub::ConversationStore(m_context.database).addMessage(m_conversationId, m_pending);
+    m_pending.credits = m_stream->credits();
+    m_pending.callId = m_stream->callId();
+    if (m_stream->latencyMs() > 0)
+        m_pending.latencyMs = m_stream->latencyMs();
+    if (m_stream->firstTokenMs() >= 0)
+        m_pending.firstTokenMs = m_stream->firstTokenMs();
+    QString saveError;
+    if (m_context.database && m_conversationId != 0) {
+        if (auto saved = Hub::ConversationStore(m_context.database).addMessage(m_conversationId, m_pending); !saved)
+            saveError = tr("The reply was not saved: %1").arg(saved.error().message);
+    }
     m_messages.append(m_pending);
-    m_stats->setText(statsLine(m_pending));
+    m_stats->setText(MessageStats::line(m_pending));
     if (!error.isEmpty())
-        showError(tr("The reply failed: %1").arg(error));
+        showError(error);
+    else if (!saveError.isEmpty())
+        showError(saveError);
     render();
     updateButtons();
     Q_EMIT replyFinished();
@@ -451,12 +619,14 @@ void PlaygroundPage::render()
     QString markdown;
     auto append = [&markdown](const Hub::ConversationMessage &m, bool streaming) {
         const bool user = m.role == QStringLiteral("user");
-        QString header = user ? tr("You") : tr("Assistant");
-        const QString stats = user ? QString() : statsLine(m);
-        markdown += QStringLiteral("**%1**%2\n\n").arg(header, stats.isEmpty() ? QString() : QStringLiteral("  ·  *%1*").arg(stats));
+        markdown += QStringLiteral("**%1**\n\n").arg(user ? tr("You") : tr("Assistant"));
         markdown += m.content.isEmpty() && streaming ? QStringLiteral("…") : m.content;
         if (!m.error.isEmpty())
             markdown += QStringLiteral("\n\n> ") + tr("Error: %1").arg(m.error);
+        // Under each finished answer: what it cost and how long it took.
+        const QString stats = user || streaming ? QString() : MessageStats::line(m);
+        if (!stats.isEmpty())
+            markdown += QStringLiteral("\n\n*%1*").arg(stats);
         markdown += QStringLiteral("\n\n---\n\n");
     };
     for (const Hub::ConversationMessage &m : std::as_const(m_messages))
@@ -478,6 +648,7 @@ void PlaygroundPage::updateButtons()
     const bool selected = m_conversationId != 0 && !busy;
     m_renameButton->setEnabled(selected);
     m_deleteButton->setEnabled(selected);
+    m_exportButton->setEnabled(selected);
 }
 
 } // namespace AiHub::Ui

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/hub/conversationexport.h"
 #include "core/hub/conversationstore.h"
 #include "ui/hubcontext.h"
 
@@ -16,16 +17,23 @@ class QNetworkAccessManager;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTextBrowser;
+class QThreadPool;
+class QTimer;
 
 namespace AiHub::Ui {
 
 class ChatStream;
+class CompareView;
+class EmbeddingsView;
+class ImageView;
 class MessageBanner;
 class PlaygroundKey;
 
-// Chat with any configured model through the hub's own API, the answer rendered as Markdown while it streams.
-// Conversations are kept in the database: listed, renamed, deleted and resumed.
+// Chat with any configured model through the hub's own API, the answer rendered as Markdown while it streams,
+// each reply with its tokens, credits and latency. Conversations are kept in the database: listed, searched,
+// renamed, deleted, exported and resumed. Further tabs: compare two models, images, embeddings.
 class PlaygroundPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PlaygroundPage)
@@ -36,7 +44,10 @@ public:
 
     void setContext(const HubContext &context);
 
+    enum Tab { ChatTab, CompareTab, ImagesTab, EmbeddingsTab };
+
     qint64 currentConversation() const { return m_conversationId; }
+    QList<Hub::ConversationMessage> messages() const { return m_messages; }
     bool isStreaming() const;
     // What the transcript shows, as plain text (for tests and accessibility).
     QString transcriptText() const;
@@ -49,17 +60,28 @@ public Q_SLOTS:
     void renameConversation(const QString &title);
     void deleteConversation();
     void openConversation(qint64 id);
+    // Filters the history by title and message text (the query runs off the GUI thread).
+    void setSearchText(const QString &text);
+    // Writes the open conversation to `path`; the error message, or empty when it was written.
+    QString exportConversation(Hub::ConversationExport::Format format, const QString &path);
+    void showTab(Tab tab);
 
 Q_SIGNALS:
     void modelsLoaded(const QStringList &models);
     // A reply ended (finished, stopped or failed) and was saved.
     void replyFinished();
+    // The history list was filled again (after a search, a new message, a rename or a delete).
+    void conversationsListed();
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     void reloadConversations();
+    void showConversations(const QList<Hub::ConversationInfo> &conversations);
+    void chooseExportFile(Hub::ConversationExport::Format format);
+    void sendCurrentTab();
+    void stopCurrentTab();
     void render();
     void finishReply(const QString &error);
     void updateButtons();
@@ -69,11 +91,20 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     PlaygroundKey *m_key = nullptr;
     ChatStream *m_stream = nullptr;
+    QThreadPool *m_pool = nullptr; // history searches
+    QTimer *m_searchTimer = nullptr;
+    quint64 m_searchGeneration = 0;
     qint64 m_conversationId = 0;
     QList<Hub::ConversationMessage> m_messages;
     Hub::ConversationMessage m_pending; // the reply being streamed
     bool m_hasPending = false;
 
+    QTabWidget *m_tabs = nullptr;
+    CompareView *m_compare = nullptr;
+    ImageView *m_images = nullptr;
+    EmbeddingsView *m_embeddings = nullptr;
+    QLineEdit *m_search = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QListWidget *m_conversations = nullptr;
     QPushButton *m_newButton = nullptr;
     QPushButton *m_renameButton = nullptr;

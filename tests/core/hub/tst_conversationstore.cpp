@@ -130,6 +130,21 @@ private Q_SLOTS:
         QCOMPARE(count(*m_db, QStringLiteral("conversation_messages")), 0);
     }
 
+    void failedReplyWithoutText_isSavedWithItsError()
+    {
+        ConversationStore store(m_db);
+        const qint64 id = *store.create(QStringLiteral("Refused"), {}, {});
+        ConversationMessage failed;
+        failed.role = QStringLiteral("assistant");
+        failed.error = QStringLiteral("No credit left.");
+        QVERIFY(failed.content.isNull());
+        QVERIFY(store.addMessage(id, failed));
+        const auto messages = store.messages(id);
+        QCOMPARE(messages->size(), 1);
+        QCOMPARE(messages->constFirst().error, QStringLiteral("No credit left."));
+        QVERIFY(messages->constFirst().content.isEmpty());
+    }
+
     void addMessage_toAMissingConversation_failsAndSavesNothing()
     {
         ConversationStore store(m_db);
