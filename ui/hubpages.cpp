@@ -6,6 +6,7 @@
 #include "ui/pages/accesskeyspage.h"
 #include "ui/pages/playgroundpage.h"
 #include "ui/pages/providerspage.h"
+#include "ui/pages/ratespage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/usagepage.h"
 
@@ -20,6 +21,8 @@ HubPages::HubPages(MainWindow *window, QSettings *settings)
     m_playground->setObjectName(QStringLiteral("playgroundPage"));
     m_providers = new ProvidersPage;
     m_providers->setObjectName(QStringLiteral("providersPage"));
+    m_rates = new RatesPage;
+    m_rates->setObjectName(QStringLiteral("ratesPage"));
     m_accessKeys = new AccessKeysPage;
     m_accessKeys->setObjectName(QStringLiteral("accessKeysPage"));
     m_usage = new UsagePage;
@@ -28,6 +31,7 @@ HubPages::HubPages(MainWindow *window, QSettings *settings)
     m_settings->setObjectName(QStringLiteral("settingsPage"));
     window->addPage(m_playground, tr("Playground"));
     window->addPage(m_providers, tr("Providers"));
+    window->addPage(m_rates, tr("Model Rates"));
     window->addPage(m_accessKeys, tr("Access Keys"));
     window->addPage(m_usage, tr("Usage"));
     window->addPage(m_settings, tr("Settings"));
@@ -35,6 +39,8 @@ HubPages::HubPages(MainWindow *window, QSettings *settings)
     // The server picks provider changes up within a second (config generation poll); ask for models after that.
     connect(m_providers, &ProvidersPage::providersChanged, m_playground,
             [this] { QTimer::singleShot(1500, m_playground, &PlaygroundPage::refreshModels); });
+    connect(m_providers, &ProvidersPage::providersChanged, m_rates,
+            [this] { QTimer::singleShot(1500, m_rates, &RatesPage::refreshModels); });
     connect(m_playground, &PlaygroundPage::replyFinished, m_usage, &UsagePage::refresh);
     connect(m_playground, &PlaygroundPage::replyFinished, m_accessKeys, &AccessKeysPage::reload);
 }
@@ -42,7 +48,9 @@ HubPages::HubPages(MainWindow *window, QSettings *settings)
 void HubPages::setContext(const HubContext &context)
 {
     m_providers->setContext(context);
+    m_rates->setContext(context);
     m_accessKeys->setContext(context);
+    m_settings->setContext(context);
     m_usage->setContext(context);
     m_playground->setContext(context);
 }

@@ -14,6 +14,7 @@ class AccessKeysPage;
 class MainWindow;
 class PlaygroundPage;
 class ProvidersPage;
+class RatesPage;
 class SettingsPage;
 class UsagePage;
 
@@ -30,6 +31,7 @@ public:
 
     PlaygroundPage *playground() const { return m_playground; }
     ProvidersPage *providers() const { return m_providers; }
+    RatesPage *rates() const { return m_rates; }
     AccessKeysPage *accessKeys() const { return m_accessKeys; }
     UsagePage *usage() const { return m_usage; }
     SettingsPage *settings() const { return m_settings; }
@@ -37,6 +39,7 @@ public:
 private:
     PlaygroundPage *m_playground = nullptr;
     ProvidersPage *m_providers = nullptr;
+    RatesPage *m_rates = nullptr;
     AccessKeysPage *m_accessKeys = nullptr;
     UsagePage *m_usage = nullptr;
     SettingsPage *m_settings = nullptr;

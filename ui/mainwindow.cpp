@@ -136,7 +136,7 @@ void MainWindow::buildMenus()
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(quit, &QAction::triggered, this, &MainWindow::requestQuit);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
 
@@ -247,6 +247,34 @@ void MainWindow::applyStatus()
     const bool hasAddress = m_status.state == ServerStatus::State::Running
         || m_status.state == ServerStatus::State::Stopping;
     m_statusAddress->setText(hasAddress ? m_status.url : QString());
+    Q_EMIT statusChanged();
+}
+
+void MainWindow::setCloseToTray(bool closeToTray)
+{
+    m_closeToTray = closeToTray;
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::requestQuit()
+{
+    if (m_quitRequested) {
+        close(); // asked twice: closes at once
+        return;
+    }
+    m_quitRequested = true;
+    if (m_status.state == ServerStatus::State::Running || m_status.state == ServerStatus::State::Starting)
+        setServerStopping();
+    Q_EMIT quitRequested();
 }
 
 void MainWindow::showAbout()
@@ -268,13 +296,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_quitRequested) {
         event->accept(); // asked twice: the user does not want to wait for the server
+        Q_EMIT quitNowRequested();
         return;
     }
     event->ignore();
-    m_quitRequested = true;
-    if (m_status.state == ServerStatus::State::Running || m_status.state == ServerStatus::State::Starting)
-        setServerStopping();
-    Q_EMIT quitRequested();
+    if (m_closeToTray) {
+        // The hub keeps serving; the tray icon brings the window back or quits.
+        hide();
+        Q_EMIT hiddenToTray();
+        return;
+    }
+    requestQuit();
 }
 
 } // namespace AiHub::Ui

@@ -35,6 +35,9 @@ public:
     ServerPage *serverPage() const { return m_serverPage; }
     const ServerStatus &serverStatus() const { return m_status; }
     bool isQuitRequested() const { return m_quitRequested; }
+    // With a tray icon: closing the window hides it and the hub keeps serving; Quit still stops it.
+    void setCloseToTray(bool closeToTray);
+    bool closesToTray() const { return m_closeToTray; }
 
 public Q_SLOTS:
     void setServerStarting();
@@ -44,11 +47,21 @@ public Q_SLOTS:
     void setServerStopped();
     void setDataDirectory(const QString &path);
     void setSecretStoreDescription(const QString &description);
+    // Quit for real: stop the server gracefully, then leave (File > Quit, the tray's Quit). Asked again while the
+    // server is stopping, the window closes at once.
+    void requestQuit();
+    // Shows the window in front, also when it was hidden in the tray or minimised (a second launch, the tray).
+    void bringToFront();
 
 Q_SIGNALS:
     // The user closed the window or chose Quit. The window stays open (showing "Stopping…") until the
     // application quits; a second close request closes it at once.
     void quitRequested();
+    // Asked to quit a second time while stopping: the application should end now.
+    void quitNowRequested();
+    // Closed while it keeps serving in the tray.
+    void hiddenToTray();
+    void statusChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +79,7 @@ private:
     QLabel *m_statusAddress = nullptr;
     ServerStatus m_status;
     bool m_quitRequested = false;
+    bool m_closeToTray = false;
 };
 
 } // namespace AiHub::Ui

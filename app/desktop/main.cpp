@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
-// aigne-hub: the desktop app. The window shows the embedded server; closing it stops the server gracefully.
+// aigne-hub: the desktop app. The window shows the embedded server; closing it stops the server gracefully, or,
+// with a system tray and the setting on, hides it while the hub keeps serving. One app per user and data folder:
+// a second start brings the first one's window to the front and exits.
 #include "app/servecommand.h"
 #include "core/cli/cliinvocation.h"
 #include "core/common/unixsignalwatcher.h"
@@ -10,11 +12,16 @@
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/settingspage.h"
+#include "ui/singleinstance.h"
+#include "ui/theme.h"
+#include "ui/trayicon.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QSystemTrayIcon>
 
 #include <memory>
 
@@ -50,11 +57,52 @@ int main(int argc, char *argv[])
     Ui::LanguageLoader languageLoader;
     languageLoader.install(language);
 
+    auto invocation = Cli::CliInvocation::parse(arguments);
+
+    // Already running for this user and data folder? Then show that window and leave. Decided before any window
+    // or server exists; a local loop, not nested (the application's loop has not started yet).
+    const QString dataDir = invocation ? invocation->option(QStringLiteral("data-dir"), Hub::HubRuntime::defaultDataDir())
+                                       : Hub::HubRuntime::defaultDataDir();
+    Ui::SingleInstance instance(Ui::SingleInstance::serverName(dataDir));
+    bool alreadyRunning = false;
+    {
+        QEventLoop decide;
+        QObject::connect(&instance, &Ui::SingleInstance::primary, &decide, &QEventLoop::quit);
+        QObject::connect(&instance, &Ui::SingleInstance::alreadyRunning, &decide, [&decide, &alreadyRunning] {
+            alreadyRunning = true;
+            decide.quit();
+        });
+        QObject::connect(&instance, &Ui::SingleInstance::failed, &decide, [&decide](const QString &message) {
+            qCWarning(lcDesktop).noquote() << message;
+            decide.quit();
+        });
+        instance.start();
+        decide.exec();
+    }
+    if (alreadyRunning) {
+        qCInfo(lcDesktop).noquote() << QStringLiteral("AIGNE Hub is already running for %1; its window was brought "
+                                                      "to the front.")
+                                           .arg(dataDir);
+        return 0;
+    }
+
+    Ui::Theme::apply(Ui::Theme::parse(settings.value(Ui::Theme::settingsKey()).toString()));
     Ui::MainWindow window;
     Ui::HubPages pages(&window, &settings);
     window.setServerStarting();
+    QObject::connect(&instance, &Ui::SingleInstance::activateRequested, &window, &Ui::MainWindow::bringToFront);
 
-    auto invocation = Cli::CliInvocation::parse(arguments);
+    // The tray keeps the hub serving while the window is closed (Settings: on by default where a tray exists).
+    const bool trayAvailable = QSystemTrayIcon::isSystemTrayAvailable();
+    if (trayAvailable)
+        (new Ui::TrayIcon(&window))->show(); // owned by the window
+    window.setCloseToTray(Ui::SettingsPage::keepServingInTray(settings, trayAvailable));
+    QObject::connect(pages.settings(), &Ui::SettingsPage::keepServingInTrayChanged, &window,
+                     &Ui::MainWindow::setCloseToTray);
+    // The app ends when the server has stopped (or at once when asked twice), not when the window hides.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &Ui::MainWindow::quitNowRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+
     // The Settings page's listen address applies unless the command line names one.
     if (invocation && !invocation->has(QStringLiteral("listen")) && settings.contains(Ui::SettingsPage::listenKey()))
         invocation->options.insert(QStringLiteral("listen"), settings.value(Ui::SettingsPage::listenKey()).toString());

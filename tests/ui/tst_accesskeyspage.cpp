@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/billing/ledger.h"
 #include "tests/support/testhub.h"
 #include "ui/pages/accesskeyspage.h"
 #include "ui/widgets/messagebanner.h"
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
@@ -108,7 +110,116 @@ private Q_SLOTS:
         QCOMPARE(table->rowCount(), 0);
         page.findChild<QCheckBox *>(QStringLiteral("showRevokedCheck"))->setChecked(true);
         QCOMPARE(table->rowCount(), 1);
-        QVERIFY(table->item(0, 5)->text().startsWith(QStringLiteral("Revoked")));
+        QVERIFY(table->item(0, AccessKeysPage::StateColumn)->text().startsWith(QStringLiteral("Revoked")));
+    }
+
+    void create_showsTheChosenRole()
+    {
+        Testing::TestHub hub;
+        AccessKeysPage page;
+        page.setContext(contextFor(hub));
+        page.findChild<QLineEdit *>(QStringLiteral("keyNameField"))->setText(QStringLiteral("ci"));
+        page.createKey(); // the role defaults to User
+        auto *banner = page.findChild<MessageBanner *>(QStringLiteral("messageBanner"));
+        QVERIFY2(banner->text().contains(QStringLiteral("User role")), qPrintable(banner->text()));
+        QCOMPARE(hub.keys().verify(page.shownSecret().toUtf8())->role, Access::Role::User);
+        auto *table = page.findChild<QTableWidget *>(QStringLiteral("keyTable"));
+        QCOMPARE(table->item(0, AccessKeysPage::RoleColumn)->text(), QStringLiteral("User"));
+    }
+
+    void balance_isShownPerKey()
+    {
+        Testing::TestHub hub;
+        hub.createKey(QStringLiteral("alice"));
+        hub.createKey(QStringLiteral("bob"));
+        Billing::Ledger ledger(hub.database());
+        QVERIFY(ledger.post(QStringLiteral("alice"), Billing::EntryKind::Topup, *Billing::Credits::parse(u"12.5"),
+                            QStringLiteral("test")));
+        AccessKeysPage page;
+        page.setContext(contextFor(hub));
+        auto *table = page.findChild<QTableWidget *>(QStringLiteral("keyTable"));
+        QCOMPARE(table->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const QString name = table->item(row, AccessKeysPage::NameColumn)->text();
+            QCOMPARE(table->item(row, AccessKeysPage::BalanceColumn)->text(),
+                     name == QStringLiteral("alice") ? QStringLiteral("12.5") : QStringLiteral("0"));
+        }
+    }
+
+    void grantCredits_addsToTheAccount_andShowsInTheHistory()
+    {
+        Testing::TestHub hub;
+        hub.createKey(QStringLiteral("alice"));
+        AccessKeysPage page;
+        page.show();
+        page.setContext(contextFor(hub));
+        auto *grant = page.findChild<QPushButton *>(QStringLiteral("grantButton"));
+        QVERIFY(!grant->isEnabled()); // no key selected
+        page.selectKey(QStringLiteral("alice"));
+        QCOMPARE(page.selectedAccount(), QStringLiteral("alice"));
+        auto *amount = page.findChild<QLineEdit *>(QStringLiteral("grantAmountField"));
+        QTest::keyClicks(amount, QStringLiteral("25"));
+        page.findChild<QLineEdit *>(QStringLiteral("grantNoteField"))->setText(QStringLiteral("welcome"));
+        QVERIFY(grant->isEnabled());
+        QSignalSpy granted(&page, &AccessKeysPage::creditsGranted);
+        grant->click();
+        QCOMPARE(granted.size(), 1);
+
+        auto balance = Billing::Ledger(hub.database()).balance(QStringLiteral("alice"));
+        QVERIFY(balance);
+        QCOMPARE(balance->balance.toString(), QStringLiteral("25"));
+        auto *table = page.findChild<QTableWidget *>(QStringLiteral("keyTable"));
+        QCOMPARE(table->item(0, AccessKeysPage::BalanceColumn)->text(), QStringLiteral("25"));
+        QCOMPARE(page.selectedKey(), QStringLiteral("alice")); // still selected after the reload
+
+        auto *history = page.findChild<QTableWidget *>(QStringLiteral("historyTable"));
+        QCOMPARE(history->rowCount(), 1);
+        QCOMPARE(history->item(0, AccessKeysPage::AmountColumn)->text(), QStringLiteral("25"));
+        QCOMPARE(history->item(0, AccessKeysPage::KindColumn)->text(), QStringLiteral("Top-up"));
+        QCOMPARE(history->item(0, AccessKeysPage::ReasonColumn)->text(), QStringLiteral("welcome"));
+        QVERIFY(amount->text().isEmpty());
+    }
+
+    void grantCredits_badAmount_isRefusedAndNothingIsWritten()
+    {
+        Testing::TestHub hub;
+        hub.createKey(QStringLiteral("alice"));
+        AccessKeysPage page;
+        page.setContext(contextFor(hub));
+        page.selectKey(QStringLiteral("alice"));
+        auto *amount = page.findChild<QLineEdit *>(QStringLiteral("grantAmountField"));
+        auto *banner = page.findChild<MessageBanner *>(QStringLiteral("messageBanner"));
+        for (const QString &bad : { QStringLiteral("-5"), QStringLiteral("0"), QStringLiteral("ten"),
+                                    QStringLiteral("1.0000000001") }) {
+            amount->setText(bad);
+            page.grantCredits();
+            QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
+            QVERIFY2(banner->text().contains(QStringLiteral("Nothing was granted")), qPrintable(banner->text()));
+            QCOMPARE(amount->text(), bad); // kept for correcting
+        }
+        QVERIFY(Billing::Ledger(hub.database()).history(QStringLiteral("alice"))->isEmpty());
+    }
+
+    void history_followsTheSelectedKey()
+    {
+        Testing::TestHub hub;
+        hub.createKey(QStringLiteral("alice"));
+        hub.createKey(QStringLiteral("bob"));
+        Billing::Ledger ledger(hub.database());
+        QVERIFY(ledger.post(QStringLiteral("alice"), Billing::EntryKind::Topup, Billing::Credits::fromWhole(5), QStringLiteral("a1")));
+        QVERIFY(ledger.post(QStringLiteral("alice"), Billing::EntryKind::Charge, Billing::Credits::fromWhole(-2), QStringLiteral("chat"), QStringLiteral("req-1")));
+        QVERIFY(ledger.post(QStringLiteral("bob"), Billing::EntryKind::Topup, Billing::Credits::fromWhole(7), QStringLiteral("b1")));
+        AccessKeysPage page;
+        page.setContext(contextFor(hub));
+        auto *history = page.findChild<QTableWidget *>(QStringLiteral("historyTable"));
+        QCOMPARE(history->rowCount(), 0);
+        page.selectKey(QStringLiteral("alice"));
+        QCOMPARE(history->rowCount(), 2);
+        QCOMPARE(history->item(0, AccessKeysPage::AmountColumn)->text(), QStringLiteral("-2")); // newest first
+        QCOMPARE(history->item(0, AccessKeysPage::ReasonColumn)->text(), QStringLiteral("chat [req-1]"));
+        page.selectKey(QStringLiteral("bob"));
+        QCOMPARE(history->rowCount(), 1);
+        QCOMPARE(history->item(0, AccessKeysPage::AmountColumn)->text(), QStringLiteral("7"));
     }
 };
 

@@ -152,6 +152,40 @@ private Q_SLOTS:
         QVERIFY(!window.isVisible());
     }
 
+    void close_withTray_hidesAndKeepsServing_quitStillStops()
+    {
+        MainWindow window;
+        window.setCloseToTray(true);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setServerRunning(QStringLiteral("http://127.0.0.1:8878"));
+        QSignalSpy quit(&window, &MainWindow::quitRequested);
+        QSignalSpy hidden(&window, &MainWindow::hiddenToTray);
+        QVERIFY(!window.close());
+        QVERIFY(!window.isVisible());
+        QCOMPARE(hidden.size(), 1);
+        QVERIFY(quit.isEmpty());
+        QCOMPARE(window.serverStatus().state, ServerStatus::State::Running);
+
+        window.bringToFront();
+        QVERIFY(window.isVisible());
+        window.findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
+        QCOMPARE(quit.size(), 1);
+        QCOMPARE(window.serverStatus().state, ServerStatus::State::Stopping);
+        QVERIFY(window.isVisible()); // shows "Stopping…" until the server is down
+    }
+
+    void close_afterQuitRequested_closesAtOnce()
+    {
+        MainWindow window;
+        window.setCloseToTray(true);
+        window.show();
+        QSignalSpy quitNow(&window, &MainWindow::quitNowRequested);
+        window.requestQuit();
+        QVERIFY(window.close()); // no hiding once quitting
+        QCOMPARE(quitNow.size(), 1);
+    }
+
     void close_afterFailure_keepsFailureState()
     {
         MainWindow window;

@@ -2,9 +2,13 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "ui/pages/settingspage.h"
 
+#include "core/billing/billingsettings.h"
+#include "core/storage/database.h"
+#include "ui/theme.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/pagestyle.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -14,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace AiHub::Ui {
@@ -32,12 +37,25 @@ QString SettingsPage::languageKey()
     return QStringLiteral("ui/language");
 }
 
+QString SettingsPage::trayKey()
+{
+    return QStringLiteral("ui/keepServingInTray");
+}
+
+bool SettingsPage::keepServingInTray(const QSettings &settings, bool trayAvailable)
+{
+    return trayAvailable && settings.value(trayKey(), true).toBool();
+}
+
 SettingsPage::SettingsPage(QSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
+    , m_trayAvailable(QSystemTrayIcon::isSystemTrayAvailable())
 {
     QVBoxLayout *root = PageStyle::column(this, tr("Settings"),
-                                          tr("Changes take effect the next time AIGNE Hub starts."), 720);
+                                          tr("The listen address and the language take effect the next time AIGNE "
+                                             "Hub starts; everything else applies when you save."),
+                                          720);
     auto *form = new QFormLayout;
     form->setHorizontalSpacing(20);
     form->setVerticalSpacing(12);
@@ -72,6 +90,29 @@ SettingsPage::SettingsPage(QSettings *settings, QWidget *parent)
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     form->addRow(tr("Language"), m_language);
+
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(QStringLiteral("themeCombo"));
+    m_theme->addItem(tr("Follow the system"), Theme::name(Theme::Mode::System));
+    m_theme->addItem(tr("Light"), Theme::name(Theme::Mode::Light));
+    m_theme->addItem(tr("Dark"), Theme::name(Theme::Mode::Dark));
+    form->addRow(tr("Theme"), m_theme);
+
+    m_tray = new QCheckBox(tr("Keep serving in the tray when the window is closed"), this);
+    m_tray->setObjectName(QStringLiteral("trayCheck"));
+    form->addRow(tr("Window"), m_tray);
+
+    // Billing lives in the hub's database, like `aigne-hubd billing ...`: the running server picks it up.
+    m_billing = new QCheckBox(tr("Charge credits for calls (billing)"), this);
+    m_billing->setObjectName(QStringLiteral("billingCheck"));
+    m_billing->setToolTip(tr("Off: a personal hub; usage is still recorded but no credits are checked."));
+    form->addRow(tr("Billing"), m_billing);
+    m_grant = new QLineEdit(this);
+    m_grant->setObjectName(QStringLiteral("grantField"));
+    m_grant->setMaximumWidth(160);
+    m_grant->setPlaceholderText(QStringLiteral("0"));
+    m_grant->setToolTip(tr("Credits each new account receives once, on its first call"));
+    form->addRow(tr("New-user grant"), m_grant);
     root->addLayout(form);
 
     auto *buttons = new QHBoxLayout;
@@ -126,7 +167,69 @@ void SettingsPage::load()
     }
     const int language = m_language->findData(m_settings->value(languageKey()).toString());
     m_language->setCurrentIndex(std::max(0, language));
+    const int theme = m_theme->findData(Theme::name(Theme::parse(m_settings->value(Theme::settingsKey()).toString())));
+    m_theme->setCurrentIndex(std::max(0, theme));
+    m_tray->setEnabled(m_trayAvailable);
+    m_tray->setChecked(keepServingInTray(*m_settings, m_trayAvailable));
+    m_tray->setToolTip(m_trayAvailable ? QString() : tr("This desktop has no system tray."));
     updateWarning();
+    loadBilling();
+}
+
+void SettingsPage::setContext(const HubContext &context)
+{
+    m_context = context;
+    loadBilling();
+}
+
+void SettingsPage::setTrayAvailable(bool available)
+{
+    m_trayAvailable = available;
+    load();
+}
+
+void SettingsPage::loadBilling()
+{
+    const bool ready = m_context.database != nullptr;
+    m_billing->setEnabled(ready);
+    m_grant->setEnabled(ready);
+    if (!ready)
+        return;
+    auto billing = Billing::BillingSettings::load(*m_context.database);
+    if (!billing) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("The billing settings cannot be read: %1").arg(billing.error().message));
+        return;
+    }
+    m_billing->setChecked(billing->enabled);
+    m_grant->setText(billing->newUserGrant.toString());
+}
+
+bool SettingsPage::saveBilling()
+{
+    if (!m_context.database)
+        return true;
+    const QString grant = m_grant->text().trimmed().isEmpty() ? QStringLiteral("0") : m_grant->text().trimmed();
+    auto amount = Billing::Credits::parse(grant);
+    if (!amount || amount->isNegative()) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("The new-user grant must be a number of credits of 0 or more, like 100. Nothing "
+                                 "was saved."));
+        return false;
+    }
+    auto current = Billing::BillingSettings::load(*m_context.database);
+    if (current && current->enabled == m_billing->isChecked() && current->newUserGrant == *amount)
+        return true; // unchanged: no reload for the running hub
+    for (const auto &[name, value] :
+         { std::pair { QStringLiteral("grant"), grant },
+           std::pair { QStringLiteral("enabled"), m_billing->isChecked() ? QStringLiteral("on") : QStringLiteral("off") } }) {
+        if (Status set = Billing::BillingSettings::set(*m_context.database, name, value); !set) {
+            m_banner->showMessage(MessageBanner::Kind::Error,
+                                  tr("The billing settings were not saved: %1").arg(set.error().message));
+            return false;
+        }
+    }
+    return true;
 }
 
 void SettingsPage::save()
@@ -139,9 +242,15 @@ void SettingsPage::save()
                                   .arg(host));
         return;
     }
+    // Billing first: its input is the one that can still be refused, and then nothing at all is written.
+    if (!saveBilling())
+        return;
     const QString shown = host.contains(u':') ? QString(u'[' + host + u']') : host;
     m_settings->setValue(listenKey(), QString(shown + u':' + QString::number(m_port->value())));
     m_settings->setValue(languageKey(), m_language->currentData().toString());
+    m_settings->setValue(Theme::settingsKey(), m_theme->currentData().toString());
+    if (m_trayAvailable)
+        m_settings->setValue(trayKey(), m_tray->isChecked());
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError) {
         m_banner->showMessage(MessageBanner::Kind::Error,
@@ -149,7 +258,10 @@ void SettingsPage::save()
                                   .arg(m_settings->fileName()));
         return;
     }
-    m_banner->showMessage(MessageBanner::Kind::Success, tr("Saved. Restart AIGNE Hub to use the new settings."));
+    Theme::apply(Theme::parse(m_theme->currentData().toString()));
+    Q_EMIT keepServingInTrayChanged(keepServingInTray(*m_settings, m_trayAvailable));
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("Saved. A new listen address or language is used the next time AIGNE Hub starts."));
     Q_EMIT saved();
 }
 
