@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 // Renders the window and each page to PNG files under <build>/screenshots/ so the look can be reviewed.
+#include "core/billing/billingsettings.h"
+#include "core/billing/ledger.h"
+#include "core/billing/ratebook.h"
 #include "core/hub/conversationstore.h"
 #include "core/usage/usagerecord.h"
 #include "tests/support/testhub.h"
 #include "ui/hubpages.h"
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
+#include "ui/theme.h"
+#include "ui/pages/accesskeyspage.h"
 #include "ui/pages/playgroundpage.h"
+#include "ui/pages/ratespage.h"
 #include "ui/pages/usagepage.h"
 
 #include <QDateTime>
@@ -53,6 +59,18 @@ void saveGrab(QWidget *widget, const QString &name)
             colours.insert(image.pixel(x, y));
     }
     QVERIFY2(colours.size() > 8, qPrintable(QStringLiteral("%1 looks blank").arg(path)));
+}
+
+AiHub::Billing::Rate rate(const char *provider, const char *model, AiHub::Billing::RateType type, const char *input,
+                          const char *output)
+{
+    AiHub::Billing::Rate r;
+    r.provider = QString::fromLatin1(provider);
+    r.model = QString::fromLatin1(model);
+    r.type = type;
+    r.input = *AiHub::Billing::Credits::parse(QString::fromLatin1(input));
+    r.output = *AiHub::Billing::Credits::parse(QString::fromLatin1(output));
+    return r;
 }
 
 void showWindow(MainWindow &window)
@@ -123,6 +141,18 @@ private Q_SLOTS:
         saveGrab(&window, QStringLiteral("mainwindow-running-zh_CN"));
     }
 
+    void window_dark()
+    {
+        Theme::apply(Theme::Mode::Dark);
+        MainWindow window;
+        showWindow(window);
+        window.setDataDirectory(kDataDir);
+        window.setSecretStoreDescription(kSecrets);
+        window.setServerRunning(kUrl);
+        saveGrab(&window, QStringLiteral("mainwindow-running-dark"));
+        Theme::apply(Theme::Mode::System);
+    }
+
     void everyPage()
     {
         // A hub with some content, so the pages show what they look like in use.
@@ -148,6 +178,25 @@ private Q_SLOTS:
             hub.usage().record(r);
         }
         QVERIFY(hub.usage().flush());
+        using AiHub::Billing::RateType;
+        AiHub::Billing::RateBook rates(hub.database());
+        for (const auto &r : { rate("openai", "gpt-4o", RateType::Chat, "2500", "10000"),
+                               rate("openai", "gpt-4o-mini", RateType::Chat, "150", "600"),
+                               rate("anthropic", "claude-sonnet-4", RateType::Chat, "3000", "15000"),
+                               rate("openai", "dall-e-3", RateType::Image, "0", "40"),
+                               rate("openai", "text-embedding-3-small", RateType::Embedding, "20", "0") })
+            QVERIFY(rates.set(r));
+        QVERIFY(AiHub::Billing::BillingSettings::set(*hub.database(), QStringLiteral("credit-price"),
+                                                     QStringLiteral("0.001")));
+        AiHub::Billing::Ledger ledger(hub.database());
+        QVERIFY(ledger.post(QStringLiteral("laptop"), AiHub::Billing::EntryKind::Grant,
+                            AiHub::Billing::Credits::fromWhole(5000), QStringLiteral("new user"),
+                            AiHub::Billing::Ledger::NewUserReference));
+        QVERIFY(ledger.post(QStringLiteral("laptop"), AiHub::Billing::EntryKind::Topup,
+                            AiHub::Billing::Credits::fromWhole(20000), QStringLiteral("monthly allowance")));
+        QVERIFY(ledger.post(QStringLiteral("laptop"), AiHub::Billing::EntryKind::Charge,
+                            -*AiHub::Billing::Credits::parse(u"12.85"), QStringLiteral("chat openai/gpt-4o (usage)"),
+                            QStringLiteral("req-1")));
         AiHub::Hub::ConversationStore conversations(hub.database());
         const qint64 chat = *conversations.create(QStringLiteral("Sorting in C++"), QStringLiteral("openai/gpt-4o-mini"), {});
         AiHub::Hub::ConversationMessage question;
@@ -176,6 +225,11 @@ private Q_SLOTS:
         pages.setContext(context);
         QVERIFY(usageLoaded.wait(10000));
         pages.playground()->openConversation(chat);
+        pages.rates()->setOfferedModels({ { QStringLiteral("openai"), QStringLiteral("gpt-4o"), RateType::Chat },
+                                          { QStringLiteral("openai"), QStringLiteral("o3"), RateType::Chat },
+                                          { QStringLiteral("anthropic"), QStringLiteral("claude-opus-4"),
+                                            RateType::Chat } });
+        pages.accessKeys()->selectKey(QStringLiteral("laptop"));
         showWindow(window);
         window.setDataDirectory(kDataDir);
         window.setSecretStoreDescription(kSecrets);

@@ -74,6 +74,9 @@ RatesPage::RatesPage(QWidget *parent)
     // The base price: what one credit costs, and the margin rates derived from a provider's cost get.
     auto *priceRow = new QHBoxLayout;
     priceRow->addWidget(new QLabel(tr("Credit price"), this));
+    m_currency = new QLabel(this);
+    m_currency->setObjectName(QStringLiteral("currencyLabel"));
+    priceRow->addWidget(m_currency);
     m_creditPrice = new QLineEdit(this);
     m_creditPrice->setObjectName(QStringLiteral("creditPriceField"));
     m_creditPrice->setMaximumWidth(110);
@@ -198,8 +201,7 @@ void RatesPage::reload()
         if (auto settings = Billing::BillingSettings::load(*m_context.database)) {
             m_creditPrice->setText(settings->creditPrice.toString());
             m_margin->setText(settings->marginPercent.toString());
-            QString prefix = settings->currencyPrefix;
-            m_creditPrice->setPlaceholderText(prefix);
+            m_currency->setText(settings->currencyPrefix);
         }
         auto current = Billing::RateBook(m_context.database).current();
         if (!current)
@@ -258,7 +260,7 @@ void RatesPage::fillTable(RateType type, const QList<Rate> &rates)
         priced.insert(rate.provider + u'/' + rate.model);
         addRow(rate.provider, rate.model, &rate);
     }
-    for (const Offered &offered : std::as_const(m_offered)) {
+    for (const OfferedModel &offered : std::as_const(m_offered)) {
         if (offered.type == type && !priced.contains(offered.provider + u'/' + offered.model)) {
             priced.insert(offered.provider + u'/' + offered.model);
             addRow(offered.provider, offered.model, nullptr);
@@ -375,10 +377,10 @@ void RatesPage::refreshModels()
                                       .arg(reply->errorString()));
             return;
         }
-        m_offered.clear();
+        QList<OfferedModel> offeredModels;
         for (const QJsonValue &value : QJsonDocument::fromJson(reply->readAll()).array()) {
             const QJsonObject model = value.toObject();
-            Offered offered;
+            OfferedModel offered;
             offered.provider = model.value(QStringLiteral("provider")).toString();
             offered.model = model.value(QStringLiteral("model")).toString();
             const QString type = model.value(QStringLiteral("type")).toString();
@@ -386,11 +388,17 @@ void RatesPage::refreshModels()
                 : type == QStringLiteral("embedding")                  ? RateType::Embedding
                                                                         : RateType::Chat;
             if (!offered.provider.isEmpty() && !offered.model.isEmpty())
-                m_offered.append(offered);
+                offeredModels.append(offered);
         }
-        reload();
+        setOfferedModels(offeredModels);
         Q_EMIT modelsLoaded();
     });
+}
+
+void RatesPage::setOfferedModels(const QList<OfferedModel> &models)
+{
+    m_offered = models;
+    reload();
 }
 
 void RatesPage::saveBillingPrice()

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
@@ -30,6 +31,13 @@ class RatesPage final : public QWidget {
 public:
     enum Column { ProviderColumn, ModelColumn, InputColumn, OutputColumn, CreditsColumn, StatusColumn, ColumnCount };
 
+    // A model a configured provider offers (from the hub's model list).
+    struct OfferedModel {
+        QString provider;
+        QString model;
+        Billing::RateType type = Billing::RateType::Chat;
+    };
+
     explicit RatesPage(QWidget *parent = nullptr);
 
     void setContext(const HubContext &context);
@@ -42,6 +50,8 @@ public Q_SLOTS:
     void reload();
     // Asks the hub which models its providers offer, to list the unpriced ones.
     void refreshModels();
+    // Lists these models too; those without a rate are marked unpriced.
+    void setOfferedModels(const QList<AiHub::Ui::RatesPage::OfferedModel> &models);
     void saveBillingPrice();
     // Shows the difference a price list makes; applying it is the dialog's Apply button.
     void importFile(const QString &path);
@@ -53,19 +63,15 @@ Q_SIGNALS:
     void modelsLoaded();
 
 private:
-    struct Offered {
-        QString provider;
-        QString model;
-        Billing::RateType type = Billing::RateType::Chat;
-    };
     void cellEdited(Billing::RateType type, QTableWidgetItem *item);
     void fillTable(Billing::RateType type, const QList<Billing::Rate> &rates);
     void updateButtons();
     Billing::RateType currentType() const;
 
     HubContext m_context;
-    QList<Offered> m_offered;
+    QList<OfferedModel> m_offered;
     QNetworkAccessManager *m_network = nullptr;
+    QLabel *m_currency = nullptr;
     QLineEdit *m_creditPrice = nullptr;
     QLineEdit *m_margin = nullptr;
     QPushButton *m_savePrice = nullptr;

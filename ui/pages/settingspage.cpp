@@ -70,6 +70,7 @@ SettingsPage::SettingsPage(QSettings *settings, QWidget *parent)
     listenRow->addWidget(m_address, 1);
     listenRow->addSpacing(12);
     listenRow->addWidget(new QLabel(tr("Port"), this));
+    listenRow->addSpacing(4);
     listenRow->addWidget(m_port);
     form->addRow(tr("Listen address"), listenRow);
 
