@@ -492,7 +492,7 @@ void RatesPage::importFile(const QString &path)
                                   tr("No rate was imported: %1").arg(applied.error().message));
             return;
         }
-        m_banner->showMessage(MessageBanner::Kind::Success, tr("Imported %n rate(s).", nullptr, int(list.size())));
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Imported %1 rates.").arg(list.size()));
         reload();
         Q_EMIT ratesChanged();
     });
