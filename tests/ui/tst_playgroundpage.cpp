@@ -13,6 +13,7 @@
 #include "ui/widgets/messagebanner.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QJsonArray>
@@ -360,6 +361,9 @@ private Q_SLOTS:
             // The hub's own figure from the stream's last chunk: 11 x 0.001 + 7 x 0.002.
             QVERIFY2(text.contains(QStringLiteral("0.025 credits")), qPrintable(text));
             QVERIFY(text.contains(QStringLiteral("first token")));
+            page.resize(1000, 700);
+            QDir().mkpath(QStringLiteral(AIHUB_BINARY_DIR "/screenshots"));
+            QVERIFY(page.grab().save(QStringLiteral(AIHUB_BINARY_DIR "/screenshots/playground-chat.png")));
             id = page.currentConversation();
             const Hub::ConversationMessage reply = page.messages().constLast();
             QCOMPARE(reply.credits, QStringLiteral("0.025"));

@@ -17,6 +17,7 @@
 #include "ui/widgets/messagebanner.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -201,6 +202,14 @@ bool openPage(PlaygroundPage &page, Fixture &f)
     return models.wait(10000) || !models.isEmpty();
 }
 
+// For review: <build>/screenshots/playground-<name>.png, next to tst_screenshots' pictures.
+void saveShot(QWidget &widget, const QString &name)
+{
+    const QString dir = QStringLiteral(AIHUB_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(widget.grab().save(dir + QStringLiteral("/playground-") + name + QStringLiteral(".png")));
+}
+
 } // namespace
 
 class TestPlaygroundTabs final : public QObject {
@@ -256,6 +265,7 @@ private Q_SLOTS:
         QVERIFY2(leftStats.contains(QStringLiteral("10 in / 4 out tokens")) && leftStats.contains(QStringLiteral("0.018 credits"))
                      && leftStats.contains(QStringLiteral("first token")),
                  qPrintable(leftStats));
+        saveShot(page, QStringLiteral("compare"));
     }
 
     void compare_stopOneSide_theOtherGoesOn()
@@ -316,6 +326,7 @@ private Q_SLOTS:
                                     ->findChild<QLabel *>(QStringLiteral("caption"))->text();
         QVERIFY2(caption.contains(QStringLiteral("16 × 12")) && caption.contains(QStringLiteral("0.04 credits")),
                  qPrintable(caption));
+        saveShot(page, QStringLiteral("images"));
 
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("square.png"));
@@ -375,6 +386,7 @@ private Q_SLOTS:
         const QString summary = page.findChild<QLabel *>(QStringLiteral("embeddingSummary"))->text();
         QVERIFY2(summary.contains(QStringLiteral("3 dimensions")) && summary.contains(QStringLiteral("credits")),
                  qPrintable(summary));
+        saveShot(page, QStringLiteral("embeddings"));
         // The inputs went to the hub in one call, trimmed.
         const QJsonObject sent = QJsonDocument::fromJson(f.upstream.lastRequest().body).object();
         QCOMPARE(sent.value(QStringLiteral("input")).toArray().size(), 3);

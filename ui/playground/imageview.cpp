@@ -290,6 +290,7 @@ void ImageView::addImage(Generated generated, const QImage &thumbnail)
     m_images.append(std::move(generated));
     auto *card = new QWidget(m_gallery);
     card->setObjectName(QStringLiteral("imageCard%1").arg(index));
+    card->setFixedWidth(kThumbnail);
     auto *layout = new QVBoxLayout(card);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *picture = new QLabel(card);
@@ -303,6 +304,7 @@ void ImageView::addImage(Generated generated, const QImage &thumbnail)
     caption->setWordWrap(true);
     caption->setMaximumWidth(kThumbnail);
     auto *save = new QPushButton(tr("Save…"), card);
+    save->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     save->setObjectName(QStringLiteral("saveImageButton"));
     save->setToolTip(tr("Save this image to disk as PNG"));
     connect(save, &QPushButton::clicked, this, [this, index] { chooseSaveFile(index); });
@@ -321,7 +323,8 @@ void ImageView::updateCaption(int index)
 {
     const Generated &g = m_images.at(index);
     QStringList parts { tr("%1 × %2").arg(g.image.width()).arg(g.image.height()),
-                        tr("%1 s").arg(g.latencyMs / 1000.0, 0, 'f', 1) };
+                        g.latencyMs < 1000 ? tr("%1 ms").arg(qRound(g.latencyMs))
+                                           : tr("%1 s").arg(g.latencyMs / 1000.0, 0, 'f', 1) };
     if (!g.credits.isEmpty())
         parts.append(tr("%1 credits").arg(g.credits));
     m_captions.at(index)->setText(parts.join(QStringLiteral(" · ")));
