@@ -22,6 +22,15 @@ ChatEvent ChatEvent::reasoningDelta(const QString &text, int choice)
     return e;
 }
 
+ChatEvent ChatEvent::reasoningSignature(const QByteArray &signature, int choice)
+{
+    ChatEvent e;
+    e.kind = Kind::ReasoningDelta;
+    e.signature = signature;
+    e.choiceIndex = choice;
+    return e;
+}
+
 ChatEvent ChatEvent::toolCallDelta(const ToolCallDelta &delta, int choice)
 {
     ChatEvent e;

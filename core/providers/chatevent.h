@@ -27,7 +27,8 @@ struct ChatEvent {
         Chunk,          // an OpenAI chat.completion.chunk JSON object to relay (usage already taken out)
         Start,          // the answer began: responseId and model, when the provider says them
         TextDelta,      // text
-        ReasoningDelta, // text (the model's visible reasoning / thinking)
+        ReasoningDelta, // text (the model's visible reasoning / thinking); or, with empty text, the signature that
+                        // closes a thinking block (Anthropic signature_delta, Bedrock reasoningContent.signature)
         ToolCall,       // toolCall
         Finish,         // finishReason: "stop" | "length" | "tool_calls" | "content_filter"
         Usage,          // the provider reported (cumulative) usage; the last one wins, never summed
@@ -41,6 +42,7 @@ struct ChatEvent {
     Error error;
     bool hasContent = false; // Chunk: carries generated text, reasoning or a tool call (time to first token)
     QString text;
+    QByteArray signature; // ReasoningDelta: the thinking block's signature, to be sent back on the next turn
     ToolCallDelta toolCall;
     QString finishReason;
     QString responseId;
@@ -49,6 +51,7 @@ struct ChatEvent {
 
     static ChatEvent textDelta(const QString &text, int choice = 0);
     static ChatEvent reasoningDelta(const QString &text, int choice = 0);
+    static ChatEvent reasoningSignature(const QByteArray &signature, int choice = 0);
     static ChatEvent toolCallDelta(const ToolCallDelta &delta, int choice = 0);
     static ChatEvent finish(const QString &reason, int choice = 0);
     static ChatEvent usageReport(const TokenUsage &usage);

@@ -15,6 +15,7 @@ struct ChatResult {
     qint64 created = 0; // seconds since the epoch
     QString text;
     QString reasoning;
+    QByteArray reasoningSignature; // Anthropic / Bedrock: the thinking block's signature, for the next turn
     QList<ToolCall> toolCalls;
     QString finishReason;
     TokenUsage usage;

@@ -15,6 +15,49 @@ QString str(const Json &v) { return v.is_string() ? QString::fromStdString(v.get
 
 std::string s(const QString &v) { return v.toStdString(); }
 
+// Gemini's thought signature on a tool call, as clients send it back: Gemini's own OpenAI-compatible API puts it
+// in extra_content.google.thought_signature; LiteLLM in provider_specific_fields.thought_signature.
+QByteArray toolCallSignature(const Json &call)
+{
+    if (!call.is_object())
+        return {};
+    if (const auto extra = call.find("extra_content"); extra != call.end() && extra->is_object())
+        if (const auto google = extra->find("google"); google != extra->end() && google->is_object())
+            if (const QString sig = str(google->value("thought_signature", Json())); !sig.isEmpty())
+                return sig.toUtf8();
+    if (const auto fields = call.find("provider_specific_fields"); fields != call.end() && fields->is_object())
+        return str(fields->value("thought_signature", Json())).toUtf8();
+    return {};
+}
+
+// LiteLLM's thinking_blocks ([{type:"thinking", thinking, signature}]): the text joined, the last signature.
+void readThinkingBlocks(const Json &message, QString &reasoning, QByteArray &signature)
+{
+    const auto blocks = message.find("thinking_blocks");
+    if (blocks == message.end() || !blocks->is_array())
+        return;
+    QString thinking;
+    for (const Json &block : *blocks) {
+        if (!block.is_object() || str(block.value("type", Json())) != QStringLiteral("thinking"))
+            continue; // redacted_thinking has no neutral form
+        thinking += str(block.value("thinking", Json()));
+        if (const QString sig = str(block.value("signature", Json())); !sig.isEmpty())
+            signature = sig.toUtf8();
+    }
+    if (reasoning.isEmpty())
+        reasoning = thinking;
+}
+
+Json encodeToolCall(const ToolCall &c)
+{
+    Json call { { "id", s(c.id) },
+                { "type", "function" },
+                { "function", { { "name", s(c.name) }, { "arguments", s(c.arguments) } } } };
+    if (!c.signature.isEmpty())
+        call["extra_content"]["google"]["thought_signature"] = c.signature.toStdString();
+    return call;
+}
+
 // Content is a string or an array of parts ({type:text,text} / {type:image_url,image_url:{url,detail}}).
 Result<QList<ContentPart>> parseContent(const Json &content, int index)
 {
@@ -123,13 +166,14 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         msg.toolCallId = str(m.value("tool_call_id", Json()));
         msg.name = str(m.value("name", Json()));
         msg.reasoning = str(m.value("reasoning_content", Json()));
+        readThinkingBlocks(m, msg.reasoning, msg.reasoningSignature);
         if (const auto calls = m.find("tool_calls"); calls != m.end() && calls->is_array()) {
             for (const Json &c : *calls) {
                 const Json &fn = c.value("function", Json::object());
                 const Json &args = fn.value("arguments", Json());
                 msg.toolCalls.append(ToolCall { str(c.value("id", Json())), str(fn.value("name", Json())),
                                                 args.is_string() ? str(args) : QString::fromStdString(args.dump()),
-                                                {} });
+                                                toolCallSignature(c) });
             }
         }
         if (msg.role == ChatMessage::Role::Tool && msg.toolCallId.isEmpty())
@@ -340,12 +384,14 @@ Json OpenAiChatFormat::encodeCompletion(const ChatResult &r)
     message["content"] = r.text.isEmpty() && !r.toolCalls.isEmpty() ? Json() : Json(s(r.text));
     if (!r.reasoning.isEmpty())
         message["reasoning_content"] = s(r.reasoning);
+    if (!r.reasoningSignature.isEmpty()) // LiteLLM's convention, for clients to send back on the next turn
+        message["thinking_blocks"] = Json::array({ { { "type", "thinking" },
+                                                     { "thinking", s(r.reasoning) },
+                                                     { "signature", r.reasoningSignature.toStdString() } } });
     if (!r.toolCalls.isEmpty()) {
         Json calls = Json::array();
         for (const ToolCall &c : r.toolCalls)
-            calls.push_back({ { "id", s(c.id) },
-                              { "type", "function" },
-                              { "function", { { "name", s(c.name) }, { "arguments", s(c.arguments) } } } });
+            calls.push_back(encodeToolCall(c));
         message["tool_calls"] = calls;
     }
     Json body;

@@ -71,6 +71,12 @@ QByteArray OpenAiChunkEncoder::encode(const ChatEvent &event)
     case ChatEvent::Kind::TextDelta:
         return chunk(withRole(Json { { "content", event.text.toStdString() } }), event.choiceIndex, {});
     case ChatEvent::Kind::ReasoningDelta:
+        if (!event.signature.isEmpty()) // LiteLLM's thinking_blocks delta: the block's signature, for the next turn
+            return chunk(withRole(Json { { "thinking_blocks",
+                                           Json::array({ { { "type", "thinking" },
+                                                           { "thinking", "" },
+                                                           { "signature", event.signature.toStdString() } } }) } }),
+                         event.choiceIndex, {});
         return chunk(withRole(Json { { "reasoning_content", event.text.toStdString() } }), event.choiceIndex, {});
     case ChatEvent::Kind::ToolCall: {
         Json call { { "index", event.toolCall.index } };
@@ -83,6 +89,8 @@ QByteArray OpenAiChunkEncoder::encode(const ChatEvent &event)
             function["name"] = event.toolCall.name.toStdString();
         function["arguments"] = event.toolCall.argumentsDelta.toStdString();
         call["function"] = function;
+        if (!event.toolCall.signature.isEmpty()) // as Gemini's own OpenAI-compatible API sends it
+            call["extra_content"]["google"]["thought_signature"] = event.toolCall.signature.toStdString();
         return chunk(withRole(Json { { "tool_calls", Json::array({ call }) } }), event.choiceIndex, {});
     }
     case ChatEvent::Kind::Finish:

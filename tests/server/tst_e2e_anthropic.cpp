@@ -189,6 +189,44 @@ private Q_SLOTS:
         QCOMPARE(records[0].outputTokens, 452);
     }
 
+    void thinkingSignature_reachesTheClient_andGoesBackToAnthropicNextTurn()
+    {
+        m_mock->addRoute("POST", "/v1/messages",
+                         fixture(QStringLiteral("anthropic/messages-stream-extended-thinking.sse")));
+        const auto r = post(kStream);
+        QCOMPARE(r.status, 200);
+        QString reasoning;
+        std::string signature;
+        for (const QByteArray &data : sseData(r.body)) {
+            const auto chunk = json(data);
+            if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
+                continue;
+            const auto delta = chunk["choices"][0].value("delta", nlohmann::json::object());
+            reasoning += str(delta.value("reasoning_content", nlohmann::json()));
+            for (const auto &block : delta.value("thinking_blocks", nlohmann::json::array())) // LiteLLM's convention
+                signature += block.value("signature", std::string());
+        }
+        QVERIFY(reasoning.startsWith(QStringLiteral("The question is asking")));
+        QVERIFY2(QByteArray::fromStdString(signature).startsWith("ErUBCkYIARgC"), signature.c_str());
+
+        // The client replays the turn with the block; Anthropic receives it signed, before the next user turn.
+        nlohmann::json next = json(kStream);
+        next["stream"] = false;
+        next.erase("stream_options");
+        nlohmann::json assistant { { "role", "assistant" }, { "content", "42." } };
+        assistant["thinking_blocks"] = nlohmann::json::array(
+            { { { "type", "thinking" }, { "thinking", reasoning.toStdString() }, { "signature", signature } } });
+        next["messages"].push_back(assistant);
+        next["messages"].push_back({ { "role", "user" }, { "content", "Why?" } });
+        m_mock->addRoute("POST", "/v1/messages", fixture(QStringLiteral("anthropic/messages-tool-use.response.http")));
+        QCOMPARE(post(QByteArray::fromStdString(next.dump())).status, 200);
+        auto sent = json(m_mock->lastRequest().body);
+        auto block = sent["messages"][1]["content"][0];
+        QVERIFY2(block["type"] == "thinking", sent.dump().c_str());
+        QVERIFY(block["signature"] == signature);
+        QVERIFY(block["thinking"] == reasoning.toStdString());
+    }
+
     void streaming_midStreamError_endsTheStreamAndStillCountsTheInput()
     {
         // As recorded (fixture README): an error event after 200 OK, no message_stop.

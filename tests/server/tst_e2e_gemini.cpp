@@ -176,6 +176,49 @@ private Q_SLOTS:
         QCOMPARE(records[0].outputTokens, 212); // 10 + 202 thinking
     }
 
+    void thoughtSignature_reachesTheClient_andGoesBackOnTheFunctionCall()
+    {
+        m_mock->addRoute("POST", "/v1beta/models/gemini-3-pro-preview:streamGenerateContent?alt=sse",
+                         fixture(QStringLiteral("gemini/streamGenerateContent-functioncall-turn1.response.sse")));
+        const auto r = post(kToolStream);
+        QCOMPARE(r.status, 200);
+        nlohmann::json call;
+        for (const QByteArray &data : sseData(r.body)) {
+            const auto chunk = json(data);
+            if (chunk.is_object() && chunk["choices"].is_array() && !chunk["choices"].empty()
+                && chunk["choices"][0]["delta"].contains("tool_calls"))
+                call = chunk["choices"][0]["delta"]["tool_calls"][0];
+        }
+        // Where Gemini's own OpenAI-compatible API puts it.
+        QVERIFY2(call.contains("extra_content"), call.dump().c_str());
+        const std::string signature = call["extra_content"]["google"].value("thought_signature", std::string());
+        QVERIFY(!signature.empty());
+        auto golden = json(MockResponse::fromFixture(
+                                     QStringLiteral("gemini/streamGenerateContent-functioncall-turn2.request.json"))
+                                     ->body());
+        // The recorded turn 2 sent the same bytes (its SDK re-encoded them as base64url); the hub sends them back
+        // exactly as Gemini gave them.
+        const std::string recorded = golden["contents"][1]["parts"][0]["thoughtSignature"];
+        QCOMPARE(QByteArray::fromBase64(QByteArray::fromStdString(recorded), QByteArray::Base64UrlEncoding),
+                 QByteArray::fromBase64(QByteArray::fromStdString(signature)));
+
+        // Turn 2 as an OpenAI client sends it: the tool call as received, then the tool's answer.
+        nlohmann::json next = json(kToolStream);
+        call.erase("index");
+        call["type"] = "function";
+        next["messages"].push_back({ { "role", "assistant" }, { "content", nullptr },
+                                     { "tool_calls", nlohmann::json::array({ call }) } });
+        next["messages"].push_back({ { "role", "tool" }, { "tool_call_id", "call_0" },
+                                     { "content", R"({"return_value":"Mexico"})" } });
+        m_mock->addRoute("POST", "/v1beta/models/gemini-3-pro-preview:streamGenerateContent?alt=sse",
+                         fixture(QStringLiteral("gemini/streamGenerateContent-functioncall-turn2.response.sse")));
+        QCOMPARE(post(QByteArray::fromStdString(next.dump())).status, 200);
+        auto sent = json(m_mock->lastRequest().body);
+        QVERIFY2(sent["contents"][1]["parts"][0]["thoughtSignature"] == signature, sent.dump().c_str());
+        QVERIFY(sent["contents"][1]["parts"][0]["functionCall"]["name"] == "get_country");
+        QVERIFY(sent["contents"][2]["parts"][0]["functionResponse"]["response"]["return_value"] == "Mexico");
+    }
+
     void badKey_answered400ByGemini_is401AndNamesTheKey()
     {
         m_mock->addRoute("POST", "/v1beta/models/gemini-2.5-pro:generateContent",

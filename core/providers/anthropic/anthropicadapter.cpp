@@ -116,6 +116,8 @@ Result<ChatCompletion> AnthropicAdapter::parseCompletion(const LiveProvider &pro
             result.text += stringField(block, "text");
         } else if (type == u"thinking"_s) {
             result.reasoning += stringField(block, "thinking");
+            if (const QString signature = stringField(block, "signature"); !signature.isEmpty())
+                result.reasoningSignature = signature.toUtf8();
         } else if (type == u"tool_use"_s) {
             ToolCall call;
             call.id = stringField(block, "id");

@@ -114,9 +114,11 @@ void AnthropicStreamDecoder::onEvent(const SseParser::Event &event, std::vector<
                 call.argumentsDelta = fragment;
                 out.push_back(ChatEvent::toolCallDelta(call));
             }
+        } else if (deltaType == u"signature_delta"_s) {
+            if (const QString signature = stringField(delta, "signature"); !signature.isEmpty())
+                out.push_back(ChatEvent::reasoningSignature(signature.toUtf8()));
         }
-        // signature_delta: the neutral events have no place for a thinking signature; citations_delta: no
-        // neutral form either.
+        // citations_delta: no neutral form.
     } else if (type == u"content_block_start"_s) {
         const Json &block = objectField(data, "content_block");
         const QString blockType = stringField(block, "type");

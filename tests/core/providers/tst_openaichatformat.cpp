@@ -113,6 +113,67 @@ private Q_SLOTS:
         QVERIFY(j["choices"][0]["finish_reason"] == "stop");
         QVERIFY(j["usage"]["total_tokens"] == 5);
     }
+    void encodeCompletion_signaturesForTheNextTurn()
+    {
+        // Anthropic / Bedrock thinking signature: LiteLLM's thinking_blocks; Gemini's thought signature on a
+        // tool call: extra_content.google.thought_signature, as Gemini's own OpenAI-compatible API sends it.
+        ChatResult r;
+        r.reasoning = QStringLiteral("Think.");
+        r.reasoningSignature = "c2lnLTE=";
+        r.toolCalls.append(ToolCall { QStringLiteral("call_0"), QStringLiteral("f"), QStringLiteral("{}"), "EpwICpkI" });
+        r.toolCalls.append(ToolCall { QStringLiteral("call_1"), QStringLiteral("g"), QStringLiteral("{}"), {} });
+        Json message = OpenAiChatFormat::encodeCompletion(r)["choices"][0]["message"];
+        QVERIFY(message["reasoning_content"] == "Think.");
+        QVERIFY(message["thinking_blocks"]
+                == Json::parse(R"([{"type":"thinking","thinking":"Think.","signature":"c2lnLTE="}])"));
+        QVERIFY(message["tool_calls"][0]["extra_content"]["google"]["thought_signature"] == "EpwICpkI");
+        QVERIFY(!message["tool_calls"][1].contains("extra_content"));
+        // Without signatures nothing extra appears.
+        r.reasoningSignature.clear();
+        QVERIFY(!OpenAiChatFormat::encodeCompletion(r)["choices"][0]["message"].contains("thinking_blocks"));
+    }
+    void parseRequest_signaturesComeBack()
+    {
+        const Json body = Json::parse(R"({"model":"m","messages":[{"role":"user","content":"Hi"},
+            {"role":"assistant","content":null,"reasoning_content":"Think.",
+             "thinking_blocks":[{"type":"redacted_thinking","data":"xx"},{"type":"thinking","thinking":"Think.","signature":"c2ln"}],
+             "tool_calls":[{"id":"a","type":"function","function":{"name":"f","arguments":"{}"},
+                            "extra_content":{"google":{"thought_signature":"R29vZ2xl"}}},
+                           {"id":"b","type":"function","function":{"name":"g","arguments":"{}"},
+                            "provider_specific_fields":{"thought_signature":"TGl0ZQ=="}},
+                           {"id":"c","type":"function","function":{"name":"h","arguments":"{}"}}]},
+            {"role":"tool","tool_call_id":"a","content":"1"}]})");
+        auto r = OpenAiChatFormat::parseRequest(body);
+        QVERIFY(r.has_value());
+        const ChatMessage &assistant = r->messages[1];
+        QCOMPARE(assistant.reasoning, QStringLiteral("Think.")); // not doubled by the thinking block
+        QCOMPARE(assistant.reasoningSignature, QByteArray("c2ln"));
+        QCOMPARE(assistant.toolCalls[0].signature, QByteArray("R29vZ2xl"));
+        QCOMPARE(assistant.toolCalls[1].signature, QByteArray("TGl0ZQ=="));
+        QVERIFY(assistant.toolCalls[2].signature.isEmpty());
+        // Malformed carriers are ignored, not fatal.
+        const Json odd = Json::parse(R"({"model":"m","messages":[{"role":"assistant","content":"x",
+            "thinking_blocks":"nope","tool_calls":[{"id":"a","function":{"name":"f","arguments":"{}"},"extra_content":[1]}]}]})");
+        auto o = OpenAiChatFormat::parseRequest(odd);
+        QVERIFY(o.has_value());
+        QVERIFY(o->messages[0].reasoningSignature.isEmpty());
+        QVERIFY(o->messages[0].toolCalls[0].signature.isEmpty());
+    }
+    void chunkEncoder_signaturesBecomeThinkingBlocksAndExtraContent()
+    {
+        OpenAiChunkEncoder encoder(QStringLiteral("claude-x"));
+        Json reasoning = Json::parse(encoder.encode(ChatEvent::reasoningDelta(QStringLiteral("Hm"))).toStdString());
+        QVERIFY(reasoning["choices"][0]["delta"]["reasoning_content"] == "Hm");
+        Json signature = Json::parse(encoder.encode(ChatEvent::reasoningSignature("c2ln")).toStdString());
+        QVERIFY(signature["choices"][0]["delta"]["thinking_blocks"]
+                == Json::parse(R"([{"type":"thinking","thinking":"","signature":"c2ln"}])"));
+        QVERIFY(!signature["choices"][0]["delta"].contains("reasoning_content"));
+        Json call = Json::parse(
+            encoder.encode(ChatEvent::toolCallDelta(ToolCallDelta { 0, QStringLiteral("c0"), QStringLiteral("f"),
+                                                                    QStringLiteral("{}"), "R29vZ2xl" }))
+                .toStdString());
+        QVERIFY(call["choices"][0]["delta"]["tool_calls"][0]["extra_content"]["google"]["thought_signature"] == "R29vZ2xl");
+    }
     void chunkEncoder_neutralEvents_becomeSdkParsableChunks()
     {
         OpenAiChunkEncoder encoder(QStringLiteral("claude-x"));

@@ -167,6 +167,7 @@ private Q_SLOTS:
             "stop_reason":"max_tokens","usage":{"input_tokens":5,"output_tokens":7,"cache_creation_input_tokens":100,"cache_read_input_tokens":30}})"));
         QVERIFY(completion.has_value());
         QCOMPARE(completion->result.reasoning, QStringLiteral("Let me think."));
+        QCOMPARE(completion->result.reasoningSignature, QByteArray("sig")); // kept for the next turn
         QCOMPARE(completion->result.text, QStringLiteral("Four."));
         QVERIFY(completion->result.toolCalls.isEmpty());
         QCOMPARE(completion->result.finishReason, QStringLiteral("length"));

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 // What the hub sends to Anthropic for each kind of neutral request, compared as parsed JSON.
 #include "core/providers/anthropic/anthropicrequestencoder.h"
+#include "core/providers/openaichatformat.h"
 
 #include <QFile>
 #include <QTest>
@@ -340,6 +341,36 @@ private Q_SLOTS:
         r.messages.append(assistant);
         JSON_COMPARE(encode(r)["messages"][1], parse(R"({"role":"assistant","content":[
             {"type":"thinking","thinking":"Deep Thought...","signature":"ErUBCkYI"},{"type":"text","text":"42."}]})"));
+    }
+    void openAiClientThinkingBlocks_signedThinkingBeforeToolUse()
+    {
+        // Golden: an OpenAI client replays a thinking + tool turn with LiteLLM's thinking_blocks, as the hub handed
+        // them out; Anthropic gets the signed thinking block first, then tool_use, then the tool_result.
+        const QByteArray client = R"({"model":"claude-x","messages":[
+            {"role":"user","content":"Weather in Paris?"},
+            {"role":"assistant","content":null,"reasoning_content":"I should call the tool.",
+             "thinking_blocks":[{"type":"thinking","thinking":"I should call the tool.","signature":"ErUBCkYIARgC"}],
+             "tool_calls":[{"id":"toolu_1","type":"function","function":{"name":"get_weather"}}]},
+            {"role":"tool","tool_call_id":"toolu_1","content":"15 C"}],
+            "tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]})";
+        auto request = nlohmann::ordered_json::parse(client.toStdString());
+        request["messages"][1]["tool_calls"][0]["function"]["arguments"] = R"({"city":"Paris"})"; // a JSON text
+        auto parsed = OpenAiChatFormat::parseRequest(request);
+        QVERIFY(parsed.has_value());
+        const Json body = encode(*parsed);
+        JSON_COMPARE(body["messages"][1], parse(R"({"role":"assistant","content":[
+            {"type":"thinking","thinking":"I should call the tool.","signature":"ErUBCkYIARgC"},
+            {"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"city":"Paris"}}]})"));
+        JSON_COMPARE(body["messages"][2], parse(R"({"role":"user","content":[
+            {"type":"tool_result","tool_use_id":"toolu_1","content":"15 C"}]})"));
+        // thinking_blocks alone (no reasoning_content) carry the text as well.
+        const QByteArray blocksOnly = R"({"model":"claude-x","messages":[{"role":"user","content":"Hi"},
+            {"role":"assistant","content":"Hello.","thinking_blocks":[{"type":"thinking","thinking":"Greet.","signature":"c2ln"}]},
+            {"role":"user","content":"Again"}]})";
+        parsed = OpenAiChatFormat::parseRequest(nlohmann::ordered_json::parse(blocksOnly.toStdString()));
+        QVERIFY(parsed.has_value());
+        JSON_COMPARE(encode(*parsed)["messages"][1]["content"][0],
+                     parse(R"({"type":"thinking","thinking":"Greet.","signature":"c2ln"})"));
     }
     void assistantReasoningWithoutSignature_dropped()
     {

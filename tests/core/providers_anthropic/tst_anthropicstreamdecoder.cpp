@@ -11,6 +11,8 @@ using namespace AiHub;
 using namespace AiHub::Providers;
 
 namespace {
+// The last characters of the thinking signature in messages-stream-extended-thinking.sse.
+const QByteArray kThinkingSignatureEnd = "CFe43e4r7g==";
 QByteArray fixture(const QString &name)
 {
     QFile f(QStringLiteral(AIHUB_TEST_DATA_DIR "/fixtures/anthropic/") + name);
@@ -23,6 +25,7 @@ struct Decoded {
     std::vector<ChatEvent> events;
     QString text;
     QString reasoning;
+    QByteArray signature; // the thinking block's, from signature_delta
     QList<ToolCallDelta> toolStarts; // deltas that carry an id
     QMap<int, QString> arguments;    // per tool call index
     QStringList finishes;
@@ -48,7 +51,10 @@ Decoded collect(std::vector<ChatEvent> events)
             d.model = e.model;
             break;
         case ChatEvent::Kind::TextDelta: d.text += e.text; break;
-        case ChatEvent::Kind::ReasoningDelta: d.reasoning += e.text; break;
+        case ChatEvent::Kind::ReasoningDelta:
+            d.reasoning += e.text;
+            d.signature += e.signature;
+            break;
         case ChatEvent::Kind::ToolCall:
             if (!e.toolCall.id.isEmpty())
                 d.toolStarts.append(e.toolCall);
@@ -154,6 +160,8 @@ private Q_SLOTS:
             QVERIFY(d.reasoning.startsWith(QStringLiteral("The question is asking about \"the meaning of life")));
             QVERIFY(d.reasoning.endsWith(QStringLiteral("across different fictional works.")));
             QVERIFY(!d.reasoning.contains(QStringLiteral("ErUBCkYIARgC"))); // the signature is not reasoning text
+            QVERIFY(d.signature.startsWith("ErUBCkYIARgC")); // but travels on, whole, for the next turn
+            QVERIFY(d.signature.endsWith(kThinkingSignatureEnd));
             QVERIFY(d.text.startsWith(QStringLiteral("In popular fiction, the most famous answer")));
             QVERIFY(d.text.endsWith(QStringLiteral(" in pop culture.")));
             QCOMPARE(d.finishes, QStringList { QStringLiteral("stop") });

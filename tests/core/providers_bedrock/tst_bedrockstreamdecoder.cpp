@@ -84,6 +84,7 @@ std::vector<ChatEvent> decode(const QByteArray &bytes, int maxPiece, quint32 see
 struct Expected {
     QString text;
     QString reasoning;
+    QByteArray signature; // of the reasoning block, from the decoded frames
     QString finish;
     qint64 input = 0;
     qint64 output = 0;
@@ -101,6 +102,7 @@ Expected expectedFrom(const QString &name)
             const QJsonObject delta = payload.value(u"delta"_s).toObject();
             e.text += delta.value(u"text"_s).toString();
             e.reasoning += delta.value(u"reasoningContent"_s).toObject().value(u"text"_s).toString();
+            e.signature += delta.value(u"reasoningContent"_s).toObject().value(u"signature"_s).toString().toUtf8();
         } else if (type == u"messageStop") {
             e.finish = payload.value(u"stopReason"_s).toString();
         } else if (type == u"metadata") {
@@ -153,6 +155,7 @@ private Q_SLOTS:
         QVERIFY(!bytes.isEmpty());
         const Expected want = expectedFrom(name);
         QVERIFY(!want.text.isEmpty());
+        QCOMPARE(!want.signature.isEmpty(), name == u"converse-stream-reasoning"_s);
         const std::vector<ChatEvent> events = decode(bytes, maxPiece, quint32(maxPiece) + 3);
 
         QVERIFY(!events.empty());
@@ -165,14 +168,18 @@ private Q_SLOTS:
 
         QString text;
         QString reasoning;
+        QByteArray signature;
         for (const ChatEvent &e : events) {
             if (e.kind == ChatEvent::Kind::TextDelta)
                 text += e.text;
-            if (e.kind == ChatEvent::Kind::ReasoningDelta)
+            if (e.kind == ChatEvent::Kind::ReasoningDelta) {
                 reasoning += e.text;
+                signature += e.signature;
+            }
         }
         QCOMPARE(text, want.text);
         QCOMPARE(reasoning, want.reasoning);
+        QCOMPARE(signature, want.signature);
         QCOMPARE(firstOf(events, ChatEvent::Kind::Finish)->finishReason, finish);
         const TokenUsage usage = firstOf(events, ChatEvent::Kind::Usage)->usage;
         QCOMPARE(usage.inputTokens, std::optional<qint64>(want.input));
