@@ -128,10 +128,12 @@ void UpstreamCall::checkDeadline(qint64 now)
     }
 }
 
-void UpstreamCall::failWith(const Error &error)
+void UpstreamCall::failWith(const Error &failure)
 {
     if (m_state != State::Running)
         return;
+    // Only a failure to get any answer is the provider's to reword; a broken stream keeps its own words.
+    const Error error = m_describeFailure && m_status == 0 ? m_describeFailure(failure) : failure;
     m_endNs = UpstreamConnection::nowNs();
     detach();
     if (m_starting) {

@@ -80,6 +80,7 @@ private:
     QByteArray m_wire; // the serialized request, kept for a retry
     QList<QPair<QByteArray, QByteArray>> m_headers;
     UpstreamTimeouts m_timeouts;
+    std::function<Error(const Error &)> m_describeFailure;
     qsizetype m_callIndex = -1; // slot in the client's active list
     qint64 m_startNs = 0;
     qint64 m_connectedNs = 0;

@@ -99,6 +99,7 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
     auto *call = new UpstreamCall(this);
     call->m_url = request.url;
     call->m_timeouts = request.timeouts;
+    call->m_describeFailure = std::move(request.describeFailure);
     registerCall(call);
     call->m_starting = true;
     const auto invalid = [&](const QString &message) {

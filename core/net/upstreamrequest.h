@@ -2,10 +2,14 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/common/error.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QUrl>
+
+#include <functional>
 
 namespace AiHub::Net {
 
@@ -23,6 +27,9 @@ struct UpstreamRequest {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     UpstreamTimeouts timeouts;
+    // Optional: rewords a failure that came before any response (refused, unreachable, timed out) in the
+    // provider's terms.
+    std::function<Error(const Error &)> describeFailure;
 };
 
 } // namespace AiHub::Net

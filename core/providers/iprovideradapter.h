@@ -8,6 +8,7 @@
 #include "core/providers/chatresult.h"
 #include "core/providers/embeddingtypes.h"
 #include "core/providers/imagetypes.h"
+#include "core/providers/modelinfo.h"
 #include "core/providers/ichatstreamdecoder.h"
 #include "core/providers/tokenusage.h"
 
@@ -18,6 +19,7 @@
 namespace AiHub::Providers {
 
 struct LiveProvider;
+struct ProviderConfig;
 struct LiveCredential;
 
 struct ChatCompletion {
@@ -47,6 +49,10 @@ public:
     [[nodiscard]] virtual Result<Net::UpstreamRequest> modelsRequest(const LiveProvider &provider,
                                                                      const LiveCredential *credential) const = 0;
     [[nodiscard]] virtual Result<QStringList> parseModels(const QByteArray &body) const = 0;
+    // The same list with what it says about each model. The default takes the ids from parseModels() and
+    // reads the OpenAI-style extras some providers add to each entry of "data" (OpenRouter's context_length,
+    // top_provider.max_completion_tokens and architecture.input_modalities).
+    [[nodiscard]] virtual Result<QList<ModelInfo>> parseModelList(const QByteArray &body) const;
 
     // Embeddings and image generation. The defaults say the provider offers neither (InvalidArgument).
     [[nodiscard]] virtual Result<Net::UpstreamRequest> embeddingRequest(const LiveProvider &provider,
@@ -62,6 +68,13 @@ public:
     // The cheapest real call that proves the credential works (`provider test`).
     [[nodiscard]] virtual Result<Net::UpstreamRequest> testRequest(const LiveProvider &provider,
                                                                    const LiveCredential *credential) const = 0;
+
+    // A failure to get an answer at all (connection refused, DNS, TLS, timeout) in this provider's terms, e.g.
+    // "is the local server running?". The default keeps the transport's own words.
+    virtual Error describeTransportError(const ProviderConfig &config, const Error &error) const;
+    // Makes `request` word its transport failures through describeTransportError(). Adapters call it on every
+    // request they build; `this` must outlive the request (adapters are process-wide singletons).
+    void attachTransportHint(Net::UpstreamRequest &request, const ProviderConfig &config) const;
 };
 
 } // namespace AiHub::Providers

@@ -193,9 +193,35 @@ private Q_SLOTS:
         probe.close(); // nothing listens there now
         m_hub->addProvider(ProviderKind::Ollama, QStringLiteral("offline"),
                            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort)), QString());
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(closedPort);
         const auto r = post(R"({"model":"offline/llama3.2","messages":[{"role":"user","content":"Hi"}]})");
         QCOMPARE(r.status, 502);
         QVERIFY2(r.body.contains("refused"), r.body.constData());
+        // The hint names Ollama, where the hub looked and what to do about it.
+        const QString message = str(json(r.body)["error"]["message"]);
+        QVERIFY2(message.contains(QStringLiteral("could not reach Ollama at ") + base), r.body.constData());
+        QVERIFY2(message.contains(QStringLiteral("ollama serve")), r.body.constData());
+        QVERIFY2(message.contains(QStringLiteral("base URL")), r.body.constData());
+
+        // The same words for a streamed request and for embeddings: the hook covers every call to the provider.
+        const auto streamed = post(R"({"model":"offline/llama3.2","stream":true,"messages":[{"role":"user","content":"Hi"}]})");
+        QCOMPARE(streamed.status, 502);
+        QVERIFY2(streamed.body.contains("ollama serve"), streamed.body.constData());
+        const auto embed = RawHttpClient::request(m_port, "POST", "/v1/embeddings",
+                                                  R"({"model":"offline/all-minilm","input":"Hi"})",
+                                                  { { "Authorization", "Bearer " + m_key } });
+        QCOMPARE(embed.status, 502);
+        QVERIFY2(embed.body.contains("could not reach Ollama at"), embed.body.constData());
+    }
+
+    void ollamaAnsweringWithAnError_keepsTheProvidersWords()
+    {
+        // A running Ollama that answers is not "unreachable": its own error is reported, not the transport hint.
+        m_mock->addRoute("POST", "/api/chat", MockResponse::json(500, R"({"error":"model runner crashed"})"));
+        const auto r = post(kChat);
+        QVERIFY(r.status >= 500);
+        QVERIFY2(r.body.contains("model runner crashed"), r.body.constData());
+        QVERIFY2(!r.body.contains("could not reach"), r.body.constData());
     }
 };
 

@@ -61,7 +61,25 @@ Result<Net::UpstreamRequest> OllamaAdapter::baseRequest(const LiveProvider &prov
     if (credential && !credential->secret.apiKey.isEmpty()) // for an authenticating proxy in front of Ollama
         request.headers.emplaceBack(QByteArray("Authorization"),
                                     QByteArray("Bearer " + credential->secret.apiKey.toUtf8()));
+    attachTransportHint(request, provider.config);
     return request;
+}
+
+Error OllamaAdapter::describeTransportError(const ProviderConfig &config, const Error &error) const
+{
+    if (error.code != ErrorCode::UpstreamUnavailable)
+        return error;
+    QString base = config.effectiveBaseUrl();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    // The transport's own advice follows a "; "; ours replaces it.
+    const QString cause = error.message.section(u';', 0, 0).trimmed();
+    Error described = error;
+    described.message = QStringLiteral("The hub could not reach Ollama at %1 (provider \"%2\"): %3. Start Ollama "
+                                       "(run \"ollama serve\" or open the Ollama app), or correct the base URL of "
+                                       "this provider in Providers.")
+                            .arg(base, config.name, cause);
+    return described;
 }
 
 Result<Net::UpstreamRequest> OllamaAdapter::chatRequest(const LiveProvider &provider, const LiveCredential *credential,

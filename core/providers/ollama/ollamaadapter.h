@@ -25,6 +25,8 @@ public:
     Result<EmbeddingResult> parseEmbeddings(const LiveProvider &provider, const QByteArray &body) const override;
     Result<Net::UpstreamRequest> testRequest(const LiveProvider &provider,
                                              const LiveCredential *credential) const override;
+    // A refused or unreachable Ollama usually just is not running: say so, and how to start it.
+    Error describeTransportError(const ProviderConfig &config, const Error &error) const override;
 
 private:
     Result<Net::UpstreamRequest> baseRequest(const LiveProvider &provider, const LiveCredential *credential,

@@ -335,6 +335,37 @@ private Q_SLOTS:
         r.model = QStringLiteral("x");
         QCOMPARE(adapter.imageRequest(provider(), nullptr, r).error().code, ErrorCode::InvalidArgument);
     }
+    void transportError_unreachableSaysStartOllamaOrFixTheUrl()
+    {
+        const OllamaAdapter adapter;
+        const LiveProvider p = provider(QStringLiteral("http://127.0.0.1:11500/"));
+        const Error refused = Error::make(ErrorCode::UpstreamUnavailable,
+                                          QStringLiteral("connection to 127.0.0.1:11500 was refused; check that the "
+                                                         "provider is running and the URL's port is right"));
+        const Error e = adapter.describeTransportError(p.config, refused);
+        QCOMPARE(e.code, ErrorCode::UpstreamUnavailable);
+        QVERIFY2(e.message.startsWith(QStringLiteral("The hub could not reach Ollama at http://127.0.0.1:11500 "
+                                                     "(provider \"local\"): connection to 127.0.0.1:11500 was refused.")),
+                 qPrintable(e.message));
+        QVERIFY(e.message.contains(QStringLiteral("ollama serve")));
+        QVERIFY(e.message.contains(QStringLiteral("base URL")));
+        // The default base URL is named when none is set.
+        QVERIFY(adapter.describeTransportError(provider().config, refused)
+                    .message.contains(QStringLiteral("http://127.0.0.1:11434")));
+        // Timeouts and other failures keep their own words.
+        const Error timeout = Error::make(ErrorCode::UpstreamTimeout, QStringLiteral("no first byte within 300 s"));
+        QCOMPARE(adapter.describeTransportError(p.config, timeout).message, timeout.message);
+    }
+    void requests_carryTheTransportHint()
+    {
+        const OllamaAdapter adapter;
+        auto request = chat(simple(), false);
+        QVERIFY(request.has_value());
+        QVERIFY(request->describeFailure);
+        const Error e = request->describeFailure(Error::make(ErrorCode::UpstreamUnavailable, QStringLiteral("x")));
+        QVERIFY(e.message.contains(QStringLiteral("ollama serve")));
+        QVERIFY(adapter.modelsRequest(provider(), nullptr)->describeFailure);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOllamaAdapter)
