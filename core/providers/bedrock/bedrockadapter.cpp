@@ -159,6 +159,8 @@ Result<ChatCompletion> BedrockAdapter::parseCompletion(const LiveProvider &provi
             if (rt != r->end() && rt->is_object()) {
                 if (const auto t = rt->find("text"); t != rt->end() && t->is_string())
                     out.result.reasoning += QString::fromStdString(t->get<std::string>());
+                if (const auto sig = rt->find("signature"); sig != rt->end() && sig->is_string())
+                    out.result.reasoningSignature = QByteArray::fromStdString(sig->get<std::string>());
             }
         }
     }
@@ -202,6 +204,41 @@ Result<QStringList> BedrockAdapter::parseModels(const QByteArray &body) const
             ids.append(QString::fromStdString(id->get<std::string>()));
     }
     return ids;
+}
+
+Result<QList<ModelInfo>> BedrockAdapter::parseModelList(const QByteArray &body) const
+{
+    if (auto ids = parseModels(body); !ids)
+        return std::unexpected(ids.error());
+    const Json root = parseJson(body);
+    QList<ModelInfo> out;
+    for (const Json &model : root["modelSummaries"]) {
+        if (!model.is_object())
+            continue;
+        const auto id = model.find("modelId");
+        if (id == model.end() || !id->is_string())
+            continue;
+        ModelInfo m;
+        m.id = QString::fromStdString(id->get<std::string>());
+        const auto words = [&model](const char *key) {
+            QStringList list;
+            if (const auto it = model.find(key); it != model.end() && it->is_array())
+                for (const Json &w : *it)
+                    if (w.is_string())
+                        list.append(QString::fromStdString(w.get<std::string>()).toLower());
+            return list;
+        };
+        m.inputModalities = words("inputModalities");
+        const QStringList outputs = words("outputModalities");
+        if (outputs.contains(QStringLiteral("embedding")))
+            m.type = ModelInfo::Type::Embedding;
+        else if (outputs.contains(QStringLiteral("text")))
+            m.type = ModelInfo::Type::Chat;
+        else if (outputs.contains(QStringLiteral("image")))
+            m.type = ModelInfo::Type::Image;
+        out.append(m);
+    }
+    return out;
 }
 
 Result<Net::UpstreamRequest> BedrockAdapter::testRequest(const LiveProvider &provider,

@@ -28,6 +28,8 @@ public:
     Result<Net::UpstreamRequest> modelsRequest(const LiveProvider &provider,
                                                const LiveCredential *credential) const override;
     Result<QStringList> parseModels(const QByteArray &body) const override;
+    // The type and input modalities from ListFoundationModels' outputModalities / inputModalities.
+    Result<QList<ModelInfo>> parseModelList(const QByteArray &body) const override;
     Result<Net::UpstreamRequest> embeddingRequest(const LiveProvider &provider, const LiveCredential *credential,
                                                   const EmbeddingRequest &request) const override;
     Result<EmbeddingResult> parseEmbeddings(const LiveProvider &provider, const QByteArray &body) const override;

@@ -245,6 +245,41 @@ Result<QStringList> GeminiAdapter::parseModels(const QByteArray &body) const
     return ids;
 }
 
+Result<QList<ModelInfo>> GeminiAdapter::parseModelList(const QByteArray &body) const
+{
+    if (auto ids = parseModels(body); !ids)
+        return std::unexpected(ids.error());
+    const Json root = parse(body);
+    QList<ModelInfo> out;
+    for (const auto &model : root["models"]) {
+        ModelInfo m;
+        m.id = GeminiResponse::string(model, "name");
+        if (m.id.startsWith(QStringLiteral("models/")))
+            m.id.remove(0, 7);
+        if (m.id.isEmpty())
+            continue;
+        const auto limit = [&model](const char *key) -> qint64 {
+            const auto it = model.find(key);
+            return it != model.end() && it->is_number_integer() && it->get<qint64>() > 0 ? it->get<qint64>() : 0;
+        };
+        m.contextLength = limit("inputTokenLimit");
+        m.maxOutputTokens = limit("outputTokenLimit");
+        QStringList methods;
+        if (const auto it = model.find("supportedGenerationMethods"); it != model.end() && it->is_array())
+            for (const auto &method : *it)
+                if (method.is_string())
+                    methods.append(QString::fromStdString(method.get<std::string>()));
+        if (methods.contains(QStringLiteral("generateContent")))
+            m.type = ModelInfo::Type::Chat;
+        else if (methods.contains(QStringLiteral("embedContent")) || methods.contains(QStringLiteral("batchEmbedContents")))
+            m.type = ModelInfo::Type::Embedding;
+        else if (methods.contains(QStringLiteral("predict"))) // Imagen
+            m.type = ModelInfo::Type::Image;
+        out.append(m);
+    }
+    return out;
+}
+
 Result<Net::UpstreamRequest> GeminiAdapter::embeddingRequest(const LiveProvider &provider,
                                                              const LiveCredential *credential,
                                                              const EmbeddingRequest &request) const

@@ -20,6 +20,8 @@ public:
     Result<Net::UpstreamRequest> modelsRequest(const LiveProvider &provider,
                                                const LiveCredential *credential) const override;
     Result<QStringList> parseModels(const QByteArray &body) const override;
+    // inputTokenLimit, outputTokenLimit, and the type from supportedGenerationMethods.
+    Result<QList<ModelInfo>> parseModelList(const QByteArray &body) const override;
     Result<Net::UpstreamRequest> embeddingRequest(const LiveProvider &provider, const LiveCredential *credential,
                                                   const EmbeddingRequest &request) const override;
     Result<EmbeddingResult> parseEmbeddings(const LiveProvider &provider, const QByteArray &body) const override;

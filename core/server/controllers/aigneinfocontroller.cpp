@@ -31,6 +31,23 @@ void respondJson(HttpExchange *exchange, int status, const Json &body)
 }
 
 std::string s(const QString &v) { return v.toStdString(); }
+
+// AIGNE Hub's modelMetadata: {maxTokens (the context window), features}; null when nothing is known.
+Json modelMetadata(const Hub::CatalogModel &m)
+{
+    if (m.contextLength <= 0 && !m.inputModalities.contains(QStringLiteral("image")))
+        return nullptr;
+    Json metadata = Json::object();
+    if (m.contextLength > 0)
+        metadata["maxTokens"] = m.contextLength;
+    if (m.maxOutputTokens > 0)
+        metadata["maxOutputTokens"] = m.maxOutputTokens;
+    Json features = Json::array();
+    if (m.inputModalities.contains(QStringLiteral("image")) && m.type == Usage::CallType::Chat)
+        features.push_back("vision");
+    metadata["features"] = features;
+    return metadata;
+}
 } // namespace
 
 AigneInfoController::AigneInfoController(const HubServices &services, Net::UpstreamClient &client)
@@ -119,7 +136,7 @@ void AigneInfoController::models(const HttpRequest &request, HttpExchange *excha
             Json list = Json::array();
             for (const Hub::CatalogModel &m : models) {
                 const QString bare = m.id.mid(m.provider.size() + 1);
-                const Usage::CallType callType = Hub::ModelTypes::guess(bare);
+                const Usage::CallType callType = m.type;
                 if (filter && *filter != callType)
                     continue;
                 const auto *provider = snapshot->find(m.provider);
@@ -132,7 +149,7 @@ void AigneInfoController::models(const HttpRequest &request, HttpExchange *excha
                 entry["providerId"] = s(m.provider);
                 entry["input_credits_per_token"] = s(rate.inputCreditsPerToken);
                 entry["output_credits_per_token"] = s(rate.outputCreditsPerToken);
-                entry["modelMetadata"] = nullptr;
+                entry["modelMetadata"] = modelMetadata(m);
                 entry["status"] = Json { { "available", true } };
                 entry["providerDisplayName"] = provider ? s(Providers::ProviderKinds::displayName(provider->config.kind))
                                                         : s(m.provider);

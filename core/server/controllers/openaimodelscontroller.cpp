@@ -3,6 +3,7 @@
 #include "core/server/controllers/openaimodelscontroller.h"
 
 #include "core/hub/modelcatalog.h"
+#include "core/hub/modeltypes.h"
 #include "core/providers/providerregistry.h"
 #include "core/server/httpheaders.h"
 #include "core/server/transport/httpexchange.h"
@@ -34,10 +35,29 @@ void OpenAiModelsController::handle(const HttpRequest &, HttpExchange *exchange,
                 return;
             nlohmann::ordered_json data = nlohmann::ordered_json::array();
             for (const Hub::CatalogModel &m : models) {
-                data.push_back({ { "id", m.id.toStdString() },
-                                 { "object", "model" },
-                                 { "created", 0 },
-                                 { "owned_by", m.provider.toStdString() } });
+                nlohmann::ordered_json model { { "id", m.id.toStdString() },
+                                               { "object", "model" },
+                                               { "created", 0 },
+                                               { "owned_by", m.provider.toStdString() },
+                                               { "type", Hub::ModelTypes::aigneName(m.type).toStdString() } };
+                // Limits where known, in OpenRouter's /models shape, which model pickers already read.
+                if (m.contextLength > 0)
+                    model["context_length"] = m.contextLength;
+                if (m.contextLength > 0 || m.maxOutputTokens > 0) {
+                    nlohmann::ordered_json top = nlohmann::ordered_json::object();
+                    if (m.contextLength > 0)
+                        top["context_length"] = m.contextLength;
+                    if (m.maxOutputTokens > 0)
+                        top["max_completion_tokens"] = m.maxOutputTokens;
+                    model["top_provider"] = top;
+                }
+                if (!m.inputModalities.isEmpty()) {
+                    nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
+                    for (const QString &modality : m.inputModalities)
+                        inputs.push_back(modality.toStdString());
+                    model["architecture"] = { { "input_modalities", inputs } };
+                }
+                data.push_back(std::move(model));
             }
             const nlohmann::ordered_json body { { "object", "list" }, { "data", data } };
             guard->respond(200, HttpHeaders { { "Content-Type", "application/json" } },

@@ -363,6 +363,7 @@ private Q_SLOTS:
         const auto c = m_adapter.parseCompletion(provider(), body);
         QVERIFY(c.has_value());
         QCOMPARE(c->result.reasoning, u"Think."_s);
+        QCOMPARE(c->result.reasoningSignature, QByteArray("sig")); // kept for the next turn
         QCOMPARE(c->result.text, u"Calling."_s);
         QCOMPARE(c->result.toolCalls.size(), 1);
         QCOMPARE(c->result.toolCalls[0].id, u"t1"_s);
@@ -504,6 +505,23 @@ private Q_SLOTS:
         QVERIFY(ids.has_value());
         QCOMPARE(*ids, (QStringList { u"amazon.nova-micro-v1:0"_s, u"anthropic.claude-3-haiku-20240307-v1:0"_s }));
         QVERIFY(!m_adapter.parseModels(R"({"data":[]})").has_value());
+    }
+
+    void parseModelList_typeFromOutputModalities()
+    {
+        const auto list = m_adapter.parseModelList(R"({"modelSummaries":[
+            {"modelId":"amazon.nova-micro-v1:0","inputModalities":["TEXT"],"outputModalities":["TEXT"]},
+            {"modelId":"amazon.titan-embed-text-v2:0","inputModalities":["TEXT"],"outputModalities":["EMBEDDING"]},
+            {"modelId":"amazon.nova-canvas-v1:0","inputModalities":["TEXT","IMAGE"],"outputModalities":["IMAGE"]},
+            {"modelId":"x.odd-v1:0"},{"noId":true}]})");
+        QVERIFY(list.has_value());
+        QCOMPARE(list->size(), 4);
+        QCOMPARE(list->at(0).type, ModelInfo::Type::Chat);
+        QCOMPARE(list->at(1).type, ModelInfo::Type::Embedding);
+        QCOMPARE(list->at(2).type, ModelInfo::Type::Image);
+        QCOMPARE(list->at(2).inputModalities, (QStringList { u"text"_s, u"image"_s }));
+        QCOMPARE(list->at(3).type, ModelInfo::Type::Unknown);
+        QVERIFY(!m_adapter.parseModelList(R"({"data":[]})").has_value());
     }
 
     void embeddingRequest_titan_singleInput()

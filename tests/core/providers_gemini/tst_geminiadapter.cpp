@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/gemini/geminiadapter.h"
 #include "core/providers/liveprovider.h"
+#include "core/providers/openaichatformat.h"
 
 #include <QFile>
 #include <QTest>
@@ -185,6 +186,40 @@ private Q_SLOTS:
         JSON_COMPARE(declaration["parametersJsonSchema"],
                  golden["tools"][0]["functionDeclarations"][0]["parameters_json_schema"]);
         QVERIFY(!body.contains("toolConfig"));
+    }
+    void chatRequest_openAiClientSignature_reachesGemini_data()
+    {
+        QTest::addColumn<QString>("convention");
+        QTest::newRow("Gemini's OpenAI API: extra_content.google") << QStringLiteral("extra_content");
+        QTest::newRow("LiteLLM: provider_specific_fields") << QStringLiteral("provider_specific_fields");
+    }
+    void chatRequest_openAiClientSignature_reachesGemini()
+    {
+        // Golden: an OpenAI client sends the recorded turn 2 back with the signature where the hub handed it out;
+        // the upstream body is the recorded one, thoughtSignature on the functionCall part.
+        QFETCH(QString, convention);
+        const Json golden = json(fixture(QStringLiteral("streamGenerateContent-functioncall-turn2.request.json")));
+        const std::string signature = golden["contents"][1]["parts"][0]["thoughtSignature"];
+        nlohmann::ordered_json call = { { "id", "call_0" },
+                                        { "type", "function" },
+                                        { "function", { { "name", "get_country" }, { "arguments", "{}" } } } };
+        if (convention == QStringLiteral("extra_content"))
+            call["extra_content"]["google"]["thought_signature"] = signature;
+        else
+            call["provider_specific_fields"]["thought_signature"] = signature;
+        nlohmann::ordered_json client;
+        client["model"] = "gemini-3-pro-preview";
+        client["messages"] = nlohmann::ordered_json::array(
+            { { { "role", "user" }, { "content", "What is the capital of the user country? Call the tool" } },
+              { { "role", "assistant" }, { "content", nullptr }, { "tool_calls", nlohmann::ordered_json::array({ call }) } },
+              { { "role", "tool" }, { "tool_call_id", "call_0" }, { "content", R"({"return_value":"Mexico"})" } } });
+        auto parsed = OpenAiChatFormat::parseRequest(client);
+        QVERIFY(parsed.has_value());
+        const Json body = encode(*parsed, true);
+        Json expected = golden["contents"];
+        expected[1]["parts"][0]["functionCall"].erase("id"); // pydantic-ai's own ids; the hub sends none
+        expected[2]["parts"][0]["functionResponse"].erase("id");
+        JSON_COMPARE(body["contents"], expected);
     }
     void chatRequest_toolResults_nonObjectTextWrappedAndGroupedInOneTurn()
     {
@@ -466,6 +501,27 @@ private Q_SLOTS:
         QVERIFY(models.has_value());
         QCOMPARE(*models, QStringList({ QStringLiteral("gemini-2.5-flash"), QStringLiteral("embedding-001") }));
         QCOMPARE(adapter.parseModels("[]").error().code, ErrorCode::UpstreamProtocol);
+    }
+    void models_listWithLimitsAndTypes()
+    {
+        const GeminiAdapter adapter;
+        const auto list = adapter.parseModelList(R"({"models":[
+            {"name":"models/gemini-2.0-flash","inputTokenLimit":1048576,"outputTokenLimit":8192,
+             "supportedGenerationMethods":["generateContent","countTokens"]},
+            {"name":"models/text-embedding-004","inputTokenLimit":2048,"supportedGenerationMethods":["embedContent"]},
+            {"name":"models/imagen-3.0-generate-002","supportedGenerationMethods":["predict"]},
+            {"name":"models/aqa"},{"displayName":"no name"}]})");
+        QVERIFY(list.has_value());
+        QCOMPARE(list->size(), 4);
+        QCOMPARE(list->at(0).id, QStringLiteral("gemini-2.0-flash"));
+        QCOMPARE(list->at(0).contextLength, 1048576);
+        QCOMPARE(list->at(0).maxOutputTokens, 8192);
+        QCOMPARE(list->at(0).type, ModelInfo::Type::Chat);
+        QCOMPARE(list->at(1).type, ModelInfo::Type::Embedding);
+        QCOMPARE(list->at(1).contextLength, 2048);
+        QCOMPARE(list->at(2).type, ModelInfo::Type::Image);
+        QCOMPARE(list->at(3).type, ModelInfo::Type::Unknown);
+        QCOMPARE(adapter.parseModelList("[]").error().code, ErrorCode::UpstreamProtocol);
     }
     void embeddings_oneInput_usesEmbedContent()
     {
