@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 namespace AiHub::Storage {
@@ -16,16 +17,15 @@ class Database;
 
 namespace AiHub::Usage {
 
-// How usage is split into series.
-enum class UsageSplit { None, Provider, Model, Key };
+// How usage is split into series. App is the client that made the call (the x-aigne-hub-client-did it sent).
+enum class UsageSplit { None, Provider, Model, Key, App };
 
 struct UsageStatsQuery {
     qint64 fromMs = 0; // inclusive
     qint64 toMs = 0;   // exclusive
     qint64 bucketMs = 3600 * 1000;
     UsageSplit split = UsageSplit::None;
-    int maxGroups = 5;     // the busiest groups keep their name; the rest become "other"
-    int recentLimit = 200; // rows for the table of recent calls
+    int maxGroups = 5; // the busiest groups keep their name; the rest become "other"
 };
 
 // One time bucket of one group.
@@ -33,23 +33,12 @@ struct UsageBucket {
     qint64 calls = 0;
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
-    qint64 errors = 0; // HTTP status >= 400
-};
-
-struct UsageRecentCall {
-    qint64 createdAtMs = 0;
-    QString keyName;
-    QString provider;
-    QString model;
-    int httpStatus = 0;
-    qint64 inputTokens = 0;
-    qint64 outputTokens = 0;
-    double durationMs = 0;
-    QString errorMessage;
+    qint64 errors = 0;      // HTTP status >= 400
+    qint64 creditsNanos = 0; // credits charged (Billing::Credits nanos)
 };
 
 // Aggregated usage for the charts: per group a row of buckets (bucketCount long), latency percentiles over all
-// calls per bucket, totals, and the newest calls in the range.
+// calls per bucket and totals. Never holds single calls: see UsageCallsReader for those.
 struct UsageStats {
     qint64 fromMs = 0;
     qint64 bucketMs = 0;
@@ -62,15 +51,21 @@ struct UsageStats {
     qint64 totalInputTokens = 0;
     qint64 totalOutputTokens = 0;
     qint64 totalErrors = 0;
-    QList<UsageRecentCall> recent;      // newest first
+    qint64 totalCreditsNanos = 0;
 };
 
-// Reads usage_records with aggregate queries. Runs on any thread (each uses its own connection), so the desktop
-// app calls it from a worker pool and hands only the aggregated result to the charts.
+// Reads usage_records with aggregate queries: SQLite groups by bucket and group, so the result is bucketCount x
+// groups values however many rows there are. Latency percentiles are exact (nearest rank) per bucket, from one
+// streaming pass over the durations that holds one bucket's values at a time.
+// Runs on any thread (each uses its own connection), so the desktop app calls it from a worker pool and hands only
+// the aggregated result to the charts. When `cancel` turns true (a newer query superseded this one) the reader
+// stops at the next statement (or within a few thousand rows of the latency pass) and fails with
+// ErrorCode::Cancelled.
 class UsageStatsReader final {
 public:
     [[nodiscard]] static Result<UsageStats> read(const std::shared_ptr<Storage::Database> &database,
-                                                 const UsageStatsQuery &query);
+                                                 const UsageStatsQuery &query,
+                                                 const std::atomic_bool *cancel = nullptr);
     // Every call in [fromMs, toMs) as CSV with a header row, oldest first. Writes to `path`.
     [[nodiscard]] static Result<qint64> exportCsv(const std::shared_ptr<Storage::Database> &database, qint64 fromMs,
                                                   qint64 toMs, const QString &path);

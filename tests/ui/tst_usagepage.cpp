@@ -4,13 +4,20 @@
 #include "core/usage/usagestats.h"
 #include "tests/support/testhub.h"
 #include "ui/pages/usagepage.h"
+#include "ui/widgets/messagebanner.h"
+#include "ui/widgets/usagecallsmodel.h"
 
+#include <QCategoryAxis>
 #include <QChart>
+#include <QComboBox>
+#include <QDateTime>
 #include <QFile>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QSignalSpy>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 using namespace AiHub;
@@ -22,7 +29,7 @@ constexpr qint64 kHour = 3600 * 1000;
 constexpr qint64 kNow = 1767225600000; // 2026-01-01T00:00:00Z
 
 Usage::UsageRecord record(qint64 at, const QString &provider, const QString &model, int status, double ms,
-                          qint64 in = 10, qint64 out = 20)
+                          qint64 in = 10, qint64 out = 20, qint64 creditsNanos = 0, const QString &app = {})
 {
     Usage::UsageRecord r;
     r.requestId = QStringLiteral("req-%1").arg(at);
@@ -36,6 +43,9 @@ Usage::UsageRecord record(qint64 at, const QString &provider, const QString &mod
     r.outputTokens = out;
     if (status >= 400)
         r.errorMessage = QStringLiteral("upstream said no");
+    if (creditsNanos > 0)
+        r.creditsNanos = creditsNanos;
+    r.appDid = app;
     return r;
 }
 
@@ -51,6 +61,25 @@ double seriesSum(QChart *chart, const QString &name)
         }
     }
     return -1;
+}
+
+QString cell(const UsagePage &page, int row, int column)
+{
+    const UsageCallsModel *model = page.callsModel();
+    return model->data(model->index(row, column)).toString();
+}
+
+// Waits until the calls model has no page in flight.
+bool waitForCalls(const UsagePage &page)
+{
+    return QTest::qWaitFor([&page] { return !page.callsModel()->isLoading(); }, 10000);
+}
+
+void attach(UsagePage &page, Testing::TestHub &hub)
+{
+    HubContext context;
+    context.database = hub.database();
+    page.setContext(context);
 }
 } // namespace
 
@@ -94,20 +123,20 @@ private Q_SLOTS:
         QCOMPARE(stats.totalErrors, 1);
         QCOMPARE(stats.totalInputTokens, 31);
         QCOMPARE(stats.groups, QStringList({ QStringLiteral("openai"), QStringLiteral("anthropic") }));
-        QCOMPARE(seriesSum(page.chart(0), QStringLiteral("openai")), 3.0);     // calls
-        QCOMPARE(seriesSum(page.chart(0), QStringLiteral("anthropic")), 1.0);
-        QCOMPARE(seriesSum(page.chart(1), QStringLiteral("anthropic")), 3.0);  // tokens in + out
-        QCOMPARE(seriesSum(page.chart(3), QStringLiteral("openai")), 1.0);     // errors
+        QCOMPARE(seriesSum(page.chart(UsagePage::CallsChart), QStringLiteral("openai")), 3.0);
+        QCOMPARE(seriesSum(page.chart(UsagePage::CallsChart), QStringLiteral("anthropic")), 1.0);
+        QCOMPARE(seriesSum(page.chart(UsagePage::TokensChart), QStringLiteral("anthropic")), 3.0); // in + out
+        QCOMPARE(seriesSum(page.chart(UsagePage::ErrorsChart), QStringLiteral("openai")), 1.0);
         // Latency: the openai bucket holds 100, 300, 900 ms.
         const qsizetype bucket = stats.latencyP50Ms.size() - 2; // buckets end at "now"; this one is 2 h back
         QCOMPARE(stats.latencyP50Ms.at(bucket), 300.0);
         QCOMPARE(stats.latencyP95Ms.at(bucket), 900.0);
-        QVERIFY(seriesSum(page.chart(2), QStringLiteral("p95")) >= 900.0);
+        QVERIFY(seriesSum(page.chart(UsagePage::LatencyChart), QStringLiteral("p95")) >= 900.0);
 
-        auto *table = page.findChild<QTableWidget *>(QStringLiteral("recentTable"));
-        QCOMPARE(table->rowCount(), 4);
-        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("anthropic/claude")); // newest first
-        QCOMPARE(table->item(1, 3)->text(), QStringLiteral("502"));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 4);
+        QCOMPARE(cell(page, 0, UsageCallsModel::ModelColumn), QStringLiteral("anthropic/claude")); // newest first
+        QCOMPARE(cell(page, 1, UsageCallsModel::StatusColumn), QStringLiteral("502"));
 
         // Split by model; 30 days includes the older call.
         page.setSplit(Usage::UsageSplit::Model);
@@ -125,7 +154,7 @@ private Q_SLOTS:
             hub.usage().record(record(kNow - kHour + i, QStringLiteral("p%1").arg(i), QStringLiteral("m"), 200, 10));
         QVERIFY(hub.usage().flush());
         auto stats = Usage::UsageStatsReader::read(hub.database(), { kNow - 24 * kHour, kNow, kHour,
-                                                                     Usage::UsageSplit::Provider, 5, 10 });
+                                                                     Usage::UsageSplit::Provider, 5 });
         QVERIFY(stats);
         QCOMPARE(stats->groups.size(), 6);
         QCOMPARE(stats->groups.constLast(), QStringLiteral("other"));
@@ -133,7 +162,7 @@ private Q_SLOTS:
         for (const Usage::UsageBucket &b : stats->series.constLast())
             other += b.calls;
         QCOMPARE(other, 3);
-        QVERIFY(!Usage::UsageStatsReader::read(hub.database(), { kNow, kNow, kHour, Usage::UsageSplit::None, 5, 10 }));
+        QVERIFY(!Usage::UsageStatsReader::read(hub.database(), { kNow, kNow, kHour, Usage::UsageSplit::None, 5 }));
     }
 
     void exportCsv_writesEveryCallOfTheRange()
@@ -166,6 +195,194 @@ private Q_SLOTS:
         QVERIFY(exported.wait(10000));
         QCOMPARE(exported.at(1).at(0).toBool(), false);
         QVERIFY(exported.at(1).at(1).toString().contains(QStringLiteral("choose another file")));
+    }
+    void creditsAndApps_chartedAsRecorded()
+    {
+        Testing::TestHub hub;
+        hub.usage().record(record(kNow - 3 * kHour, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 200, 10, 10, 20,
+                                  2500000000, QStringLiteral("z1chatapp")));
+        hub.usage().record(record(kNow - 2 * kHour, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 200, 10, 10, 20,
+                                  500000000, QStringLiteral("z1chatapp")));
+        hub.usage().record(record(kNow - kHour, QStringLiteral("gemini"), QStringLiteral("flash"), 200, 10, 10, 20,
+                                  250000000));
+        QVERIFY(hub.usage().flush());
+        UsagePage page;
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.stats().totalCreditsNanos, 3250000000);
+        QCOMPARE(seriesSum(page.chart(UsagePage::CreditsChart), QStringLiteral("openai")), 3.0);
+        QCOMPARE(seriesSum(page.chart(UsagePage::CreditsChart), QStringLiteral("gemini")), 0.25);
+
+        page.setSplit(Usage::UsageSplit::App);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.stats().groups, QStringList({ QStringLiteral("z1chatapp"), QString() }));
+        QCOMPARE(seriesSum(page.chart(UsagePage::CallsChart), QStringLiteral("z1chatapp")), 2.0);
+        QCOMPARE(seriesSum(page.chart(UsagePage::CallsChart), QStringLiteral("no app")), 1.0);
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(cell(page, 2, UsageCallsModel::AppColumn), QStringLiteral("z1chatapp"));
+        QCOMPARE(cell(page, 2, UsageCallsModel::CreditsColumn).toDouble(), 2.5);
+    }
+
+    void customRange_chartsOnlyThatWindow()
+    {
+        Testing::TestHub hub;
+        for (int day = 1; day <= 6; ++day)
+            hub.usage().record(record(kNow - day * 24 * kHour + 5, QStringLiteral("openai"), QStringLiteral("m"), 200, 10));
+        QVERIFY(hub.usage().flush());
+        UsagePage page;
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        const QDateTime from = QDateTime::fromMSecsSinceEpoch(kNow - 4 * 24 * kHour);
+        const QDateTime to = QDateTime::fromMSecsSinceEpoch(kNow - 24 * kHour);
+        page.setCustomRange(from, to);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.stats().fromMs, from.toMSecsSinceEpoch());
+        QCOMPARE(page.stats().bucketMs, 3 * kHour); // 72 h in 24 points
+        QCOMPARE(page.stats().bucketCount, 24);
+        QCOMPARE(page.stats().totalCalls, 3);      // days 2, 3, 4 back; day 1 is at the exclusive end
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 3); // the table follows the range
+
+        // A reversed range is refused with a message; the charts keep what they showed.
+        page.setCustomRange(to, from);
+        QVERIFY(!loaded.wait(300));
+        QVERIFY(page.findChild<MessageBanner *>(QStringLiteral("messageBanner"))->text().contains(QStringLiteral("ends before")));
+        QCOMPARE(page.stats().totalCalls, 3);
+    }
+
+    void callsTable_filtersByProviderModelKeyStatusAndSearch()
+    {
+        Testing::TestHub hub;
+        hub.usage().record(record(kNow - 50 * 60000, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 200, 10));
+        hub.usage().record(record(kNow - 40 * 60000, QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"), 502, 10));
+        hub.usage().record(record(kNow - 30 * 60000, QStringLiteral("anthropic"), QStringLiteral("claude"), 200, 10));
+        Usage::UsageRecord other = record(kNow - 20 * 60000, QStringLiteral("anthropic"), QStringLiteral("claude"), 429, 10);
+        other.keyName = QStringLiteral("ops");
+        hub.usage().record(other);
+        QVERIFY(hub.usage().flush());
+        UsagePage page;
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 4);
+
+        auto *provider = page.findChild<QComboBox *>(QStringLiteral("providerFilter"));
+        auto *model = page.findChild<QComboBox *>(QStringLiteral("modelFilter"));
+        auto *status = page.findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        auto *search = page.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        QVERIFY(provider && model && status && search);
+        QCOMPARE(provider->count(), 3); // "Any provider", anthropic, openai
+        provider->setCurrentIndex(provider->findData(QStringLiteral("anthropic")));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 2);
+        status->setCurrentIndex(status->findData(int(Usage::UsageStatusFilter::Error)));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 1);
+        QCOMPARE(page.callsModel()->call(0).keyName, QStringLiteral("ops"));
+
+        provider->setCurrentIndex(0);
+        status->setCurrentIndex(0);
+        model->setCurrentIndex(model->findData(QStringLiteral("gpt-4o")));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 1); // exact model, not gpt-4o-mini
+        model->setCurrentIndex(0);
+        QTest::keyClicks(search, QStringLiteral("MINI"));
+        QVERIFY(QTest::qWaitFor([&page] { return page.callsModel()->filter().modelSearch == QStringLiteral("MINI"); }));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 1);
+        QCOMPARE(cell(page, 0, UsageCallsModel::StatusColumn), QStringLiteral("502"));
+
+        // A refresh keeps the picked filters.
+        page.refresh();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 1);
+    }
+
+    void callsTable_loadsAPageAtATime()
+    {
+        Testing::TestHub hub;
+        for (int i = 0; i < 250; ++i)
+            hub.usage().record(record(kNow - 3 * kHour + i * 1000, QStringLiteral("openai"), QStringLiteral("m%1").arg(i), 200, i));
+        QVERIFY(hub.usage().flush());
+        UsagePage page;
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(waitForCalls(page));
+        UsageCallsModel *model = page.callsModel();
+        QCOMPARE(model->rowCount(), 100);
+        QVERIFY(model->canFetchMore({}));
+        QCOMPARE(model->call(0).model, QStringLiteral("m249"));
+        QSignalSpy pages(model, &UsageCallsModel::pageLoaded);
+        model->fetchMore({});
+        QVERIFY(!model->canFetchMore({})); // one page in flight at a time
+        QVERIFY(pages.wait(10000));
+        QCOMPARE(model->rowCount(), 200);
+        model->fetchMore({});
+        QVERIFY(pages.wait(10000));
+        QCOMPARE(model->rowCount(), 250);
+        QVERIFY(model->isComplete());
+        QVERIFY(!model->canFetchMore({}));
+        QCOMPARE(model->call(249).model, QStringLiteral("m0"));
+        QSet<qint64> ids;
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids.insert(model->call(row).id);
+        QCOMPARE(ids.size(), 250); // no row twice across the page seams
+    }
+
+    void quickChanges_newestQueryWins()
+    {
+        Testing::TestHub hub;
+        hub.usage().record(record(kNow - kHour, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 200, 10));
+        hub.usage().record(record(kNow - 10 * 24 * kHour, QStringLiteral("gemini"), QStringLiteral("flash"), 200, 10));
+        QVERIFY(hub.usage().flush());
+        UsagePage page;
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        loaded.clear();
+        page.setRange(UsagePage::Range::Week);
+        page.setSplit(Usage::UsageSplit::Key);
+        page.setRange(UsagePage::Range::Month);
+        page.setSplit(Usage::UsageSplit::Model);
+        QVERIFY(loaded.wait(10000));
+        QTest::qWait(300); // stale answers, had they been applied, would have arrived by now
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(page.stats().totalCalls, 2); // 30 days, split by model: the last request
+        QCOMPARE(page.stats().groups, QStringList({ QStringLiteral("gemini/flash"), QStringLiteral("openai/gpt-4o") }));
+        QCOMPARE(page.stats().bucketMs, 24 * kHour);
+    }
+
+    void axes_labelLargeNumbersCompactly()
+    {
+        Testing::TestHub hub;
+        hub.usage().record(record(kNow - kHour, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 200, 12000, 90000, 60000));
+        QVERIFY(hub.usage().flush());
+        UsagePage page;
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        auto *tokens = qobject_cast<QCategoryAxis *>(page.chart(UsagePage::TokensChart)->axes(Qt::Vertical).value(0));
+        QVERIFY(tokens);
+        const QStringList labels = tokens->categoriesLabels();
+        QCOMPARE(labels.first(), QStringLiteral("0"));
+        QVERIFY2(labels.last().endsWith(u'k'), qPrintable(labels.join(u' ')));
+        QVERIFY(tokens->max() >= 150000);
+        for (const QString &label : labels)
+            QVERIFY2(label.size() <= 5, qPrintable(label));
+        auto *calls = qobject_cast<QCategoryAxis *>(page.chart(UsagePage::CallsChart)->axes(Qt::Vertical).value(0));
+        QVERIFY(calls);
+        QCOMPARE(calls->categoriesLabels(), QStringList({ QStringLiteral("0"), QStringLiteral("1") })); // whole calls
     }
 };
 
