@@ -122,7 +122,8 @@ void Theme::apply(Mode mode)
     if (mode == Mode::System) {
         if (QApplication::style()->name() != platform()->style)
             QApplication::setStyle(QStyleFactory::create(platform()->style));
-        QApplication::setPalette(platform()->palette);
+        // An empty palette resolves to the platform's, and keeps following it when the desktop switches.
+        QApplication::setPalette(QPalette());
         return;
     }
     // Fusion draws every control from the palette, so light and dark look complete on every platform style.

@@ -195,6 +195,32 @@ private Q_SLOTS:
         QCOMPARE(history->at(1).amount, -c("0.025"));
     }
 
+    void unpricedModels_areCounted_andAnImageNeedsOnlyItsPrice()
+    {
+        Testing::TestHub hub;
+        QVERIFY(Billing::RateBook(hub.database()).set(rate(QStringLiteral("gpt-4o"), "2.5", "10")));
+        RatesPage page;
+        page.setContext(contextFor(hub));
+        QVERIFY(page.unpricedNote().isEmpty());
+        page.setOfferedModels({ { QStringLiteral("openai"), QStringLiteral("gpt-4o"), RateType::Chat },
+                                { QStringLiteral("openai"), QStringLiteral("o3"), RateType::Chat },
+                                { QStringLiteral("openai"), QStringLiteral("dall-e-3"), RateType::Image } });
+        QVERIFY2(page.unpricedNote().startsWith(QStringLiteral("Offered by your providers but without a rate: 2 ")), qPrintable(page.unpricedNote()));
+        QVERIFY(!page.isUnpriced(RateType::Chat, page.rowOf(RateType::Chat, QStringLiteral("openai"),
+                                                            QStringLiteral("gpt-4o"))));
+        const int image = page.rowOf(RateType::Image, QStringLiteral("openai"), QStringLiteral("dall-e-3"));
+        QVERIFY(page.isUnpriced(RateType::Image, image));
+        QVERIFY(page.table(RateType::Image)->item(image, RatesPage::ProviderColumn)->background().color().isValid());
+
+        edit(page, RateType::Image, image, RatesPage::OutputColumn, QStringLiteral("40"));
+        auto stored = Billing::RateBook(hub.database()).find(QStringLiteral("openai"), QStringLiteral("dall-e-3"),
+                                                             RateType::Image);
+        QVERIFY(stored && *stored);
+        QCOMPARE((*stored)->output, c("40"));
+        QCOMPARE((*stored)->input, Credits());
+        QVERIFY(page.unpricedNote().startsWith(QStringLiteral("Offered by your providers but without a rate: 1 ")));
+    }
+
     void badRate_isRefusedWithAMessage_andNothingIsWritten()
     {
         Testing::TestHub hub;

@@ -96,6 +96,14 @@ RatesPage::RatesPage(QWidget *parent)
     priceRow->addStretch(1);
     root->addLayout(priceRow);
 
+    m_unpricedNote = new QLabel(this);
+    m_unpricedNote->setObjectName(QStringLiteral("unpricedNote"));
+    m_unpricedNote->setWordWrap(true);
+    m_unpricedNote->setStyleSheet(QStringLiteral("QLabel { background: #fef3c7; color: #78350f; border: 1px solid "
+                                                 "#f9d67a; border-radius: 6px; padding: 6px 8px; }"));
+    m_unpricedNote->hide();
+    root->addWidget(m_unpricedNote);
+
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("rateTabs"));
     const QString titles[] = { tr("Chat"), tr("Images"), tr("Embeddings") };
@@ -212,7 +220,23 @@ void RatesPage::reload()
     }
     for (RateType type : kTypes)
         fillTable(type, rates);
+    int unpriced = 0;
+    for (RateType type : kTypes) {
+        for (int row = 0; row < table(type)->rowCount(); ++row)
+            unpriced += isUnpriced(type, row) ? 1 : 0;
+    }
+    m_unpricedNote->setText(unpriced == 0 ? QString()
+                                          : tr("Offered by your providers but without a rate: %1 (highlighted). "
+                                               "With billing on they are refused or served free, as the billing "
+                                               "settings say; enter their rates to charge for them.")
+                                                .arg(unpriced));
+    m_unpricedNote->setVisible(unpriced > 0);
     updateButtons();
+}
+
+QString RatesPage::unpricedNote() const
+{
+    return m_unpricedNote->text();
 }
 
 void RatesPage::fillTable(RateType type, const QList<Rate> &rates)
@@ -321,15 +345,19 @@ void RatesPage::cellEdited(RateType type, QTableWidgetItem *item)
     }
     const int other = item->column() == InputColumn ? OutputColumn : InputColumn;
     if (!parse(other, other == InputColumn ? &input : &output)) {
-        if (t->item(row, other)->text().trimmed().isEmpty()) {
+        const bool otherEmpty = t->item(row, other)->text().trimmed().isEmpty();
+        if (otherEmpty && type == RateType::Image && other == InputColumn) {
+            input = Credits(); // most image models price only the image; a prompt rate can be added later
+        } else if (otherEmpty) {
             // An unpriced model being priced: wait for its other rate rather than silently charging zero for it.
             m_banner->showMessage(MessageBanner::Kind::Info,
                                   tr("Now enter the %1 rate of %2/%3; it is saved when both are set.")
                                       .arg(other == InputColumn ? tr("input") : tr("output"), provider, model));
             return;
+        } else {
+            reload();
+            return;
         }
-        reload();
-        return;
     }
 
     Rate rate;

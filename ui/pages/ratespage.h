@@ -45,6 +45,8 @@ public:
     // The row of provider/model in its type's table, or -1.
     int rowOf(Billing::RateType type, const QString &provider, const QString &model) const;
     bool isUnpriced(Billing::RateType type, int row) const;
+    // How many offered models have no rate, or empty when every offered model is priced.
+    QString unpricedNote() const;
 
 public Q_SLOTS:
     void reload();
@@ -75,6 +77,7 @@ private:
     QLineEdit *m_creditPrice = nullptr;
     QLineEdit *m_margin = nullptr;
     QPushButton *m_savePrice = nullptr;
+    QLabel *m_unpricedNote = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTableWidget *m_tables[3] = {};
     QPushButton *m_import = nullptr;
