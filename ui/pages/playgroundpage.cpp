@@ -59,6 +59,7 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     , m_stream(new ChatStream(m_network, this))
     , m_pool(new QThreadPool(this))
     , m_searchTimer(new QTimer(this))
+    , m_renderTimer(new QTimer(this))
 {
     m_pool->setMaxThreadCount(1); // one search at a time; a newer one supersedes the older
     m_searchTimer->setSingleShot(true);
@@ -249,9 +250,15 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
             openConversation(item->data(Qt::UserRole).toLongLong());
         updateButtons();
     });
+    // Re-rendering the whole transcript per token would keep the GUI thread busy on a fast stream: at most
+    // every 40 ms.
+    m_renderTimer->setSingleShot(true);
+    m_renderTimer->setInterval(40);
+    connect(m_renderTimer, &QTimer::timeout, this, &PlaygroundPage::render);
     connect(m_stream, &ChatStream::textArrived, this, [this](const QString &text) {
         m_pending.content += text;
-        render();
+        if (!m_renderTimer->isActive())
+            m_renderTimer->start();
     });
     connect(m_stream, &ChatStream::finished, this, [this] { finishReply(QString()); });
     connect(m_stream, &ChatStream::failed, this, &PlaygroundPage::finishReply);
@@ -616,6 +623,7 @@ void PlaygroundPage::finishReply(const QString &error)
 
 void PlaygroundPage::render()
 {
+    m_renderTimer->stop();
     QString markdown;
     auto append = [&markdown](const Hub::ConversationMessage &m, bool streaming) {
         const bool user = m.role == QStringLiteral("user");

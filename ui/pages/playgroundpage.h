@@ -93,6 +93,7 @@ private:
     ChatStream *m_stream = nullptr;
     QThreadPool *m_pool = nullptr; // history searches
     QTimer *m_searchTimer = nullptr;
+    QTimer *m_renderTimer = nullptr; // coalesces streamed text into one render per frame or so
     quint64 m_searchGeneration = 0;
     qint64 m_conversationId = 0;
     QList<Hub::ConversationMessage> m_messages;

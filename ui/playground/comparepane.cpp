@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace AiHub::Ui {
@@ -17,6 +18,7 @@ namespace AiHub::Ui {
 ComparePane::ComparePane(const QString &name, QNetworkAccessManager *network, QWidget *parent)
     : QWidget(parent)
     , m_stream(new ChatStream(network, this))
+    , m_renderTimer(new QTimer(this))
 {
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(0, 0, 0, 0);
@@ -45,9 +47,13 @@ ComparePane::ComparePane(const QString &name, QNetworkAccessManager *network, QW
     root->addWidget(m_stats);
 
     connect(m_stopButton, &QPushButton::clicked, this, &ComparePane::stop);
+    m_renderTimer->setSingleShot(true);
+    m_renderTimer->setInterval(40); // one render for a burst of tokens
+    connect(m_renderTimer, &QTimer::timeout, this, &ComparePane::render);
     connect(m_stream, &ChatStream::textArrived, this, [this](const QString &text) {
         m_reply.content += text;
-        render();
+        if (!m_renderTimer->isActive())
+            m_renderTimer->start();
     });
     connect(m_stream, &ChatStream::finished, this, [this] { finish(QString()); });
     connect(m_stream, &ChatStream::failed, this, &ComparePane::finish);
@@ -147,6 +153,7 @@ void ComparePane::finish(const QString &error)
 
 void ComparePane::render()
 {
+    m_renderTimer->stop();
     QString markdown = m_reply.content.isEmpty() && m_pending ? QStringLiteral("…") : m_reply.content;
     if (!m_reply.error.isEmpty())
         markdown += QStringLiteral("\n\n> ") + tr("Error: %1").arg(m_reply.error);

@@ -11,6 +11,7 @@ class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
 class QTextBrowser;
+class QTimer;
 
 namespace AiHub::Ui {
 
@@ -48,6 +49,7 @@ private:
     void render();
 
     ChatStream *m_stream = nullptr;
+    QTimer *m_renderTimer = nullptr;
     Hub::ConversationMessage m_reply;
     bool m_pending = false;
     bool m_started = false; // the stream ran (its figures belong to this reply)
