@@ -148,10 +148,10 @@ int main(int argc, char *argv[])
                          Qt::QueuedConnection);
     }
 
-    // SIGTERM/SIGINT (logout, Ctrl+C in a terminal) close the window like the user would: the first stops the
-    // server gracefully, a second one quits at once.
+    // SIGTERM/SIGINT (logout, Ctrl+C in a terminal) quit like File > Quit (not like closing the window, which may
+    // only hide it in the tray): the first stops the server gracefully, a second one quits at once.
     UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &window, &QWidget::close);
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &window, &Ui::MainWindow::requestQuit);
 
     window.show();
     if (serve)
