@@ -24,6 +24,9 @@ const QString Columns = u"request_id, created_at, access_key_id, key_name, accou
                         "usage_source, status, error_code, error_message, duration_ms, ttft_ms, credits, rate_id, "
                         "billing_reason"_s;
 
+const QString InsertSql = u"INSERT INTO usage_records ("_s % Columns
+    % u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+
 QVariant optionalText(const QString &value)
 {
     return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
@@ -215,7 +218,7 @@ Status UsageRecorder::drainOnThisThread()
     while (!m_pending.isEmpty()) {
         QList<UsageRecord> batch = takeBatch();
         lock.unlock();
-        const Status written = writeBatch(batch);
+        const Status written = writeBatch(batch, nullptr);
         lock.relock();
         if (!written) {
             restoreBatch(std::move(batch), written.error());
@@ -233,6 +236,8 @@ Status UsageRecorder::drainOnThisThread()
 
 void UsageRecorder::writerLoop()
 {
+    // Preparing the INSERT cost more than executing it; this thread keeps one for its whole life.
+    std::optional<QSqlQuery> insert;
     QMutexLocker lock(&m_mutex);
     for (;;) {
         if (m_pending.isEmpty()) {
@@ -256,7 +261,7 @@ void UsageRecorder::writerLoop()
 
         QList<UsageRecord> batch = takeBatch();
         lock.unlock();
-        const Status written = writeBatch(batch);
+        const Status written = writeBatch(batch, &insert);
         lock.relock();
         if (written) {
             if (m_failedBatches > 0 && m_lastError)
@@ -281,44 +286,58 @@ void UsageRecorder::writerLoop()
     m_progress.wakeAll();
 }
 
-Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch) const
+Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch, std::optional<QSqlQuery> *cached) const
 {
     Result<Storage::Transaction> transaction = Storage::Transaction::begin(*m_database);
     if (!transaction)
         return fail(transaction.error());
-    QSqlQuery insert(transaction->connection());
-    if (!insert.prepare(u"INSERT INTO usage_records ("_s % Columns
-                        % u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
-        return fail(m_database->error(insert.lastError(), u"prepare to record usage"_s));
-    for (const UsageRecord &record : batch) {
-        insert.addBindValue(record.requestId.isNull() ? u""_s : record.requestId);
-        insert.addBindValue(record.createdAtMs);
-        insert.addBindValue(optionalInteger(record.accessKeyId));
-        insert.addBindValue(optionalText(record.keyName));
-        insert.addBindValue(optionalText(record.account));
-        insert.addBindValue(optionalText(record.appDid));
-        insert.addBindValue(apiName(record.api));
-        insert.addBindValue(callTypeName(record.type));
-        insert.addBindValue(optionalText(record.provider));
-        insert.addBindValue(optionalText(record.model));
-        insert.addBindValue(record.stream ? 1 : 0);
-        insert.addBindValue(optionalInteger(record.inputTokens));
-        insert.addBindValue(optionalInteger(record.outputTokens));
-        insert.addBindValue(optionalInteger(record.cacheReadTokens));
-        insert.addBindValue(optionalInteger(record.cacheWriteTokens));
-        insert.addBindValue(usageSourceName(record.usageSource));
-        insert.addBindValue(record.httpStatus);
-        insert.addBindValue(optionalText(record.errorCode));
-        insert.addBindValue(optionalText(record.errorMessage));
-        insert.addBindValue(record.durationMs);
-        insert.addBindValue(optionalReal(record.timeToFirstTokenMs));
-        insert.addBindValue(optionalInteger(record.creditsNanos));
-        insert.addBindValue(optionalInteger(record.rateId));
-        insert.addBindValue(optionalText(record.billingReason));
-        if (!insert.exec())
-            return fail(m_database->error(insert.lastError(), u"record usage"_s));
+    std::optional<QSqlQuery> local;
+    std::optional<QSqlQuery> &insert = cached ? *cached : local;
+    if (!insert) {
+        insert.emplace(transaction->connection());
+        if (!insert->prepare(InsertSql)) {
+            const Error error = m_database->error(insert->lastError(), u"prepare to record usage"_s);
+            insert.reset();
+            return fail(error);
+        }
     }
-    return transaction->commit();
+    QSqlQuery &q = *insert;
+    for (const UsageRecord &record : batch) {
+        q.bindValue(0, record.requestId.isNull() ? u""_s : record.requestId);
+        q.bindValue(1, record.createdAtMs);
+        q.bindValue(2, optionalInteger(record.accessKeyId));
+        q.bindValue(3, optionalText(record.keyName));
+        q.bindValue(4, optionalText(record.account));
+        q.bindValue(5, optionalText(record.appDid));
+        q.bindValue(6, apiName(record.api));
+        q.bindValue(7, callTypeName(record.type));
+        q.bindValue(8, optionalText(record.provider));
+        q.bindValue(9, optionalText(record.model));
+        q.bindValue(10, record.stream ? 1 : 0);
+        q.bindValue(11, optionalInteger(record.inputTokens));
+        q.bindValue(12, optionalInteger(record.outputTokens));
+        q.bindValue(13, optionalInteger(record.cacheReadTokens));
+        q.bindValue(14, optionalInteger(record.cacheWriteTokens));
+        q.bindValue(15, usageSourceName(record.usageSource));
+        q.bindValue(16, record.httpStatus);
+        q.bindValue(17, optionalText(record.errorCode));
+        q.bindValue(18, optionalText(record.errorMessage));
+        q.bindValue(19, record.durationMs);
+        q.bindValue(20, optionalReal(record.timeToFirstTokenMs));
+        q.bindValue(21, optionalInteger(record.creditsNanos));
+        q.bindValue(22, optionalInteger(record.rateId));
+        q.bindValue(23, optionalText(record.billingReason));
+        if (!q.exec()) {
+            const Error error = m_database->error(q.lastError(), u"record usage"_s);
+            insert.reset(); // the connection may have changed under it; prepare afresh next time
+            return fail(error);
+        }
+    }
+    q.finish(); // releases the statement's read of the table before COMMIT
+    const Status committed = transaction->commit();
+    if (!committed)
+        insert.reset();
+    return committed;
 }
 
 Result<QList<UsageRecord>> UsageRecorder::recent(int limit) const

@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QList>
 #include <QMutex>
+#include <QSqlQuery>
 #include <QWaitCondition>
 
 #include <chrono>
@@ -76,7 +77,9 @@ public:
 private:
     void writerLoop();
     [[nodiscard]] Status drainOnThisThread();
-    [[nodiscard]] Status writeBatch(const QList<UsageRecord> &batch) const;
+    // insert: the writer thread's prepared INSERT, reused across batches (prepared here on first use, reset
+    // after a failure); nullptr prepares a statement for this batch only.
+    [[nodiscard]] Status writeBatch(const QList<UsageRecord> &batch, std::optional<QSqlQuery> *insert) const;
     QList<UsageRecord> takeBatch();
     void restoreBatch(QList<UsageRecord> batch, const Error &error);
 
