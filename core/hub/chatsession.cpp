@@ -8,6 +8,7 @@
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
 #include "core/providers/iprovideradapter.h"
+#include "core/providers/openaicompatibleadapter.h"
 #include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usagerecorder.h"
 
@@ -218,7 +219,15 @@ void ChatSession::onFinished()
         afterRecorded([this] { Q_EMIT streamFinished(m_usageJson, m_usage); });
         return;
     }
-    auto completion = provider.adapter->parseCompletion(provider, m_body);
+    // An OpenAI client gets an OpenAI-style provider's answer as it came: its usage is all the hub needs from it,
+    // unless the output must be counted because the provider reported none.
+    const auto *relay = m_call.openAiBody.is_object()
+        ? dynamic_cast<const Providers::OpenAiCompatibleAdapter *>(provider.adapter)
+        : nullptr;
+    auto completion = relay ? relay->parseRelayedCompletion(provider, m_body)
+                            : provider.adapter->parseCompletion(provider, m_body);
+    if (completion && relay && m_meter && !completion->usage.reported())
+        completion = provider.adapter->parseCompletion(provider, m_body);
     if (!completion) {
         fail(completion.error());
         return;

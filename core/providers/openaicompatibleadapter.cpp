@@ -9,9 +9,14 @@
 #include "core/providers/openaiusage.h"
 
 #include <QUrl>
+#include <QVarLengthArray>
 #include <QtEndian>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <string_view>
 
 namespace AiHub::Providers {
 
@@ -30,6 +35,185 @@ bool looksLikeContextTooLong(const OpenAiErrorBody &e)
     return e.code == QStringLiteral("context_length_exceeded") || m.contains(QStringLiteral("context length"))
         || m.contains(QStringLiteral("maximum context")) || m.contains(QStringLiteral("too many tokens"));
 }
+
+// A light structural reader of a chat.completion relayed unchanged: nlohmann's parser costs about 100
+// instructions a byte here, this a few. It checks the shape (one object, closed strings without control
+// characters, balanced brackets, plausible scalars, nothing after it), notes a top-level "choices" and reads the
+// usage the way OpenAiUsage::fromJson does.
+class RelayScan final {
+public:
+    bool scan(const char *p, const char *end)
+    {
+        p = forEachMember(p, end, [this](std::string_view key, const char *value, const char *valueEnd) {
+            if (key == "choices")
+                m_sawChoices = true;
+            else if (key == "usage")
+                m_usage = std::string_view(value, std::size_t(valueEnd - value));
+        });
+        // The usage is what the hub reads: its members are checked too, not just its brackets.
+        return p && skipSpace(p, end) == end
+            && (m_usage.empty() || m_usage.front() != '{'
+                || isWellFormedObject(m_usage.data(), m_usage.data() + m_usage.size()));
+    }
+    bool sawChoices() const { return m_sawChoices; }
+
+    TokenUsage usage() const
+    {
+        TokenUsage out;
+        if (m_usage.empty() || m_usage.front() != '{')
+            return out;
+        std::optional<qint64> cached;
+        std::optional<qint64> cacheHit;
+        const char *end = m_usage.data() + m_usage.size();
+        forEachMember(m_usage.data(), end, [&](std::string_view key, const char *value, const char *valueEnd) {
+            if (key == "prompt_tokens") {
+                out.inputTokens = number(value, valueEnd);
+            } else if (key == "completion_tokens") {
+                out.outputTokens = number(value, valueEnd);
+            } else if (key == "prompt_cache_hit_tokens") { // DeepSeek reports cache hits beside the details
+                cacheHit = number(value, valueEnd);
+            } else if (key == "prompt_tokens_details") {
+                cached.reset();
+                if (*value == '{')
+                    forEachMember(value, valueEnd, [&](std::string_view k, const char *v, const char *vEnd) {
+                        if (k == "cached_tokens")
+                            cached = number(v, vEnd);
+                    });
+            }
+        });
+        out.cacheReadTokens = cached ? cached : cacheHit;
+        return out;
+    }
+
+private:
+    static bool isWellFormedObject(const char *p, const char *end)
+    {
+        bool ok = true;
+        p = forEachMember(p, end, [&ok](std::string_view, const char *value, const char *valueEnd) {
+            if (*value == '{' && !isWellFormedObject(value, valueEnd))
+                ok = false;
+        });
+        return ok && p == end;
+    }
+    static const char *skipSpace(const char *p, const char *end)
+    {
+        while (p != end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+            ++p;
+        return p;
+    }
+    // Calls f(key, value, valueEnd) for each member of the object at p; returns the end of the object, or
+    // nullptr when it is not well-formed.
+    template<typename F>
+    static const char *forEachMember(const char *p, const char *end, F &&f)
+    {
+        p = skipSpace(p, end);
+        if (p == end || *p != '{')
+            return nullptr;
+        p = skipSpace(p + 1, end);
+        if (p != end && *p == '}')
+            return p + 1;
+        for (;;) {
+            if (p == end || *p != '"')
+                return nullptr;
+            const char *keyEnd = skipString(p, end);
+            if (!keyEnd)
+                return nullptr;
+            const std::string_view key(p + 1, std::size_t(keyEnd - p - 2));
+            p = skipSpace(keyEnd, end);
+            if (p == end || *p != ':')
+                return nullptr;
+            p = skipSpace(p + 1, end);
+            const char *valueEnd = skipValue(p, end);
+            if (!valueEnd)
+                return nullptr;
+            f(key, p, valueEnd);
+            p = skipSpace(valueEnd, end);
+            if (p == end)
+                return nullptr;
+            if (*p == '}')
+                return p + 1;
+            if (*p != ',')
+                return nullptr;
+            p = skipSpace(p + 1, end);
+        }
+    }
+    // p is at the opening quote; returns the position after the closing one.
+    static const char *skipString(const char *p, const char *end)
+    {
+        for (++p; p < end; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c == '"')
+                return p + 1;
+            if (c == '\\')
+                ++p;
+            else if (c < 0x20)
+                return nullptr;
+        }
+        return nullptr;
+    }
+    static bool isScalarChar(char c)
+    {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' || c == '.' || c == 'E';
+    }
+    static const char *skipValue(const char *p, const char *end)
+    {
+        if (p == end)
+            return nullptr;
+        if (*p == '"')
+            return skipString(p, end);
+        if (*p != '{' && *p != '[') {
+            const char *start = p;
+            while (p != end && isScalarChar(*p))
+                ++p;
+            const std::string_view token(start, std::size_t(p - start));
+            const bool ok = token == "true" || token == "false" || token == "null"
+                || (!token.empty() && (token.front() == '-' || (token.front() >= '0' && token.front() <= '9')));
+            return ok ? p : nullptr;
+        }
+        QVarLengthArray<char, 32> open; // the closing bracket each open container expects
+        while (p != end) {
+            const char c = *p;
+            if (c == '"') {
+                p = skipString(p, end);
+                if (!p)
+                    return nullptr;
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                open.append(c == '{' ? '}' : ']');
+            } else if (c == '}' || c == ']') {
+                if (open.isEmpty() || open.back() != c)
+                    return nullptr;
+                open.removeLast();
+                if (open.isEmpty())
+                    return p + 1;
+            }
+            ++p;
+        }
+        return nullptr;
+    }
+    // A JSON number as OpenAiUsage reads it (fractions cut off); anything else is no number.
+    static std::optional<qint64> number(const char *p, const char *end)
+    {
+        if (p == end || !(*p == '-' || (*p >= '0' && *p <= '9')))
+            return std::nullopt;
+        if (std::find_if(p, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) != end) {
+            double d = 0;
+            const auto [last, ec] = std::from_chars(p, end, d);
+            if (ec != std::errc() || last != end)
+                return std::nullopt;
+            return qint64(d);
+        }
+        qint64 n = 0;
+        const auto [last, ec] = std::from_chars(p, end, n);
+        if (ec != std::errc() || last != end)
+            return std::nullopt;
+        return n;
+    }
+
+    bool m_sawChoices = false;
+    std::string_view m_usage;
+};
 
 bool looksLikeRefusal(const OpenAiErrorBody &e)
 {
@@ -108,6 +292,22 @@ Result<ChatCompletion> OpenAiCompatibleAdapter::parseCompletion(const LiveProvid
     out.result = OpenAiChatFormat::parseCompletion(root);
     out.body = body; // relayed unchanged to OpenAI clients: they see every field the provider sent
     out.usage = out.result.usage;
+    return out;
+}
+
+Result<ChatCompletion> OpenAiCompatibleAdapter::parseRelayedCompletion(const LiveProvider &provider,
+                                                                       const QByteArray &body) const
+{
+    RelayScan scan;
+    if (!scan.scan(body.constData(), body.constData() + body.size()) || !scan.sawChoices())
+        return fail(ErrorCode::UpstreamProtocol,
+                    QStringLiteral("%1 answered with something that is not a chat completion; try again, and check "
+                                   "the provider's base URL if it keeps happening")
+                        .arg(provider.label()));
+    ChatCompletion out;
+    out.usage = scan.usage();
+    out.result.usage = out.usage;
+    out.body = body;
     return out;
 }
 

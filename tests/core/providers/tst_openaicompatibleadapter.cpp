@@ -120,6 +120,69 @@ private Q_SLOTS:
         QVERIFY(completion->usage.inputTokens.has_value());
         QVERIFY(!p.adapter->parseCompletion(p, "<html>bad gateway</html>").has_value());
     }
+    void parseRelayedCompletion_fixture_readsTheSameUsageAsTheFullParse()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        const QByteArray body = fixtureBody(QStringLiteral("openai/chat-basic.response.http"));
+        auto full = kAdapter.parseCompletion(p, body);
+        auto relayed = kAdapter.parseRelayedCompletion(p, body);
+        QVERIFY(full.has_value());
+        QVERIFY(relayed.has_value());
+        QCOMPARE(relayed->body, body);
+        QCOMPARE(relayed->usage.inputTokens, full->usage.inputTokens);
+        QCOMPARE(relayed->usage.outputTokens, full->usage.outputTokens);
+        QCOMPARE(relayed->usage.cacheReadTokens, full->usage.cacheReadTokens);
+        QCOMPARE(relayed->result.usage.outputTokens, full->usage.outputTokens);
+    }
+    void parseRelayedCompletion_usageAfterNestedBracketsInStrings()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        const QByteArray body = "  {\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"a } ] \\\" { [ usage\"}}],"
+                                "\"usage\": {\"prompt_tokens\":12,\"completion_tokens\":3,"
+                                "\"prompt_tokens_details\":{\"cached_tokens\":4}} ,\"n\":[1,-2.5e3,true,null]}\n";
+        auto relayed = kAdapter.parseRelayedCompletion(p, body);
+        QVERIFY(relayed.has_value());
+        QCOMPARE(relayed->usage.inputTokens, 12);
+        QCOMPARE(relayed->usage.outputTokens, 3);
+        QCOMPARE(relayed->usage.cacheReadTokens, 4);
+        // DeepSeek's cache hits beside the details; fractions are cut off; non-numbers are no count.
+        auto deepSeek = kAdapter.parseRelayedCompletion(
+            p, "{\"choices\":[],\"usage\":{\"prompt_tokens\":7.0,\"completion_tokens\":\"5\",\"prompt_cache_hit_tokens\":6}}");
+        QVERIFY(deepSeek.has_value());
+        QCOMPARE(deepSeek->usage.inputTokens, 7);
+        QVERIFY(!deepSeek->usage.outputTokens.has_value());
+        QCOMPARE(deepSeek->usage.cacheReadTokens, 6);
+        // Without usage: a completion all the same, nothing reported.
+        auto bare = kAdapter.parseRelayedCompletion(p, "{\"choices\":[]}");
+        QVERIFY(bare.has_value());
+        QVERIFY(!bare->usage.reported());
+    }
+    void parseRelayedCompletion_refusesWhatIsNotACompletion_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("html") << QByteArray("<html>bad gateway</html>");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("empty object") << QByteArray("{}");
+        QTest::newRow("no choices") << QByteArray("{\"id\":\"x\",\"usage\":{\"prompt_tokens\":1}}");
+        QTest::newRow("array") << QByteArray("[{\"choices\":[]}]");
+        QTest::newRow("cut off") << QByteArray("{\"choices\":[{\"message\":{\"content\":\"hi\"}}");
+        QTest::newRow("open string") << QByteArray("{\"choices\":[],\"id\":\"abc}");
+        QTest::newRow("mismatched") << QByteArray("{\"choices\":[}]}");
+        QTest::newRow("trailing") << QByteArray("{\"choices\":[]} x");
+        QTest::newRow("two objects") << QByteArray("{\"choices\":[]}{\"choices\":[]}");
+        QTest::newRow("missing colon") << QByteArray("{\"choices\" []}");
+        QTest::newRow("bad usage") << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens\":1,}}");
+        QTest::newRow("bare word") << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens\":one}}");
+        QTest::newRow("control char") << QByteArray("{\"choices\":[],\"id\":\"a\x01b\"}");
+    }
+    void parseRelayedCompletion_refusesWhatIsNotACompletion()
+    {
+        QFETCH(QByteArray, body);
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        auto relayed = kAdapter.parseRelayedCompletion(p, body);
+        QVERIFY(!relayed.has_value());
+        QCOMPARE(relayed.error().code, ErrorCode::UpstreamProtocol);
+    }
     void mapError_table_data()
     {
         QTest::addColumn<int>("kind");
