@@ -221,6 +221,26 @@ private Q_SLOTS:
         QVERIFY(page.unpricedNote().startsWith(QStringLiteral("Offered by your providers but without a rate: 1 ")));
     }
 
+    void history_listsEveryPriceTheModelHad()
+    {
+        Testing::TestHub hub;
+        Billing::RateBook book(hub.database());
+        QVERIFY(book.set(rate(QStringLiteral("gpt-4o"), "2.5", "10")));
+        RatesPage page;
+        page.show();
+        page.setContext(contextFor(hub));
+        const int row = page.rowOf(RateType::Chat, QStringLiteral("openai"), QStringLiteral("gpt-4o"));
+        edit(page, RateType::Chat, row, RatesPage::OutputColumn, QStringLiteral("12"));
+        page.table(RateType::Chat)->selectRow(page.rowOf(RateType::Chat, QStringLiteral("openai"), QStringLiteral("gpt-4o")));
+        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("historyButton"))->isEnabled());
+        page.showSelectedHistory();
+        auto *list = page.findChild<QTableWidget *>(QStringLiteral("rateHistoryTable"));
+        QVERIFY(list);
+        QCOMPARE(list->rowCount(), 2);
+        QCOMPARE(list->item(0, 3)->text(), QStringLiteral("10"));
+        QCOMPARE(list->item(1, 3)->text(), QStringLiteral("12"));
+    }
+
     void badRate_isRefusedWithAMessage_andNothingIsWritten()
     {
         Testing::TestHub hub;

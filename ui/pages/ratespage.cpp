@@ -11,6 +11,9 @@
 #include "ui/widgets/pagestyle.h"
 #include "ui/widgets/rateimportdialog.h"
 
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,6 +22,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -146,12 +150,17 @@ RatesPage::RatesPage(QWidget *parent)
     m_derive->setObjectName(QStringLiteral("deriveButton"));
     m_derive->setToolTip(tr("Set the selected model's rate from what the provider charges, plus the margin"));
     connect(m_derive, &QPushButton::clicked, this, &RatesPage::deriveSelected);
+    m_history = new QPushButton(tr("History…"), this);
+    m_history->setObjectName(QStringLiteral("historyButton"));
+    m_history->setToolTip(tr("Every rate the selected model has had; each charge names the one it used"));
+    connect(m_history, &QPushButton::clicked, this, &RatesPage::showSelectedHistory);
     m_import = new QPushButton(tr("Import…"), this);
     m_import->setObjectName(QStringLiteral("importButton"));
     m_import->setToolTip(tr("Read rates from a JSON or CSV price list; the changes are shown before they apply"));
     connect(m_import, &QPushButton::clicked, this, &RatesPage::chooseImportFile);
     buttons->addWidget(m_refresh);
     buttons->addStretch(1);
+    buttons->addWidget(m_history);
     buttons->addWidget(m_derive);
     buttons->addWidget(m_import);
     root->addLayout(buttons);
@@ -559,10 +568,63 @@ void RatesPage::deriveSelected()
     dialog->open();
 }
 
+void RatesPage::showSelectedHistory()
+{
+    const RateType type = currentType();
+    QTableWidget *t = table(type);
+    const int row = t->currentRow();
+    if (!m_context.database || row < 0 || isUnpriced(type, row))
+        return;
+    QString model = t->item(row, ModelColumn)->text();
+    const QString variant = t->item(row, ProviderColumn)->data(kVariantRole).toString();
+    if (!variant.isEmpty())
+        model.chop(variant.size() + 3);
+    const QString provider = t->item(row, ProviderColumn)->text();
+    auto history = Billing::RateBook(m_context.database).history(provider, model, type);
+    if (!history) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("The rate history cannot be read: %1").arg(history.error().message));
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("rateHistoryDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Rate History of %1/%2").arg(provider, model));
+    dialog->resize(560, 320);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *list = new QTableWidget(0, 4, dialog);
+    list->setObjectName(QStringLiteral("rateHistoryTable"));
+    list->setHorizontalHeaderLabels({ tr("Rate"), tr("Since"), t->horizontalHeaderItem(InputColumn)->text(),
+                                      t->horizontalHeaderItem(OutputColumn)->text() });
+    list->setColumnHidden(3, type == RateType::Embedding);
+    list->verticalHeader()->hide();
+    list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    list->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    for (const Rate &rate : std::as_const(*history)) {
+        if (rate.variant != variant)
+            continue;
+        const int at = list->rowCount();
+        list->insertRow(at);
+        list->setItem(at, 0, new QTableWidgetItem(QStringLiteral("#%1").arg(rate.id)));
+        list->setItem(at, 1, new QTableWidgetItem(QLocale().toString(QDateTime::fromMSecsSinceEpoch(rate.createdAtMs),
+                                                                     QLocale::ShortFormat)));
+        list->setItem(at, 2, new QTableWidgetItem(rate.input.toString()));
+        list->setItem(at, 3, new QTableWidgetItem(rate.output.toString()));
+    }
+    layout->addWidget(list, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->open();
+}
+
 void RatesPage::updateButtons()
 {
-    QTableWidget *t = table(currentType());
+    const RateType type = currentType();
+    QTableWidget *t = table(type);
     m_derive->setEnabled(m_context.database && t->currentRow() >= 0);
+    m_history->setEnabled(m_context.database && t->currentRow() >= 0 && !isUnpriced(type, t->currentRow()));
 }
 
 } // namespace AiHub::Ui

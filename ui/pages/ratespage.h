@@ -59,6 +59,8 @@ public Q_SLOTS:
     void importFile(const QString &path);
     void chooseImportFile();
     void deriveSelected();
+    // Every price the selected model has had, oldest first (charges name the one they used).
+    void showSelectedHistory();
 
 Q_SIGNALS:
     void ratesChanged();
@@ -82,6 +84,7 @@ private:
     QTableWidget *m_tables[3] = {};
     QPushButton *m_import = nullptr;
     QPushButton *m_derive = nullptr;
+    QPushButton *m_history = nullptr;
     QPushButton *m_refresh = nullptr;
     MessageBanner *m_banner = nullptr;
     bool m_filling = false;
