@@ -8,6 +8,7 @@
 #include "core/providers/anthropic/anthropicusage.h"
 #include "core/providers/liveprovider.h"
 #include "core/providers/openaierrorbody.h"
+#include "core/providers/upstreamerrormapper.h"
 
 #include <QDateTime>
 #include <QUrl>
@@ -142,57 +143,21 @@ Error AnthropicAdapter::mapError(const LiveProvider &provider, int status, const
 {
     // Anthropic's envelope {"type":"error","error":{"type","message"}} has the same error object as OpenAI's.
     const OpenAiErrorBody e = OpenAiErrorBody::parse(body);
-    const QString who = provider.label();
     const QString details = e.message.isEmpty() ? u"no details"_s : e.message;
-    const QString what = e.type.isEmpty() ? u"HTTP %1: %2"_s.arg(status).arg(details)
-                                          : u"HTTP %1 %2: %3"_s.arg(status).arg(e.type, details);
-    Error error;
-    error.upstreamStatus = status;
-    error.retryAfterSeconds = retryAfterSeconds;
-    error.provider = provider.config.name;
-    if (status == 401 || status == 403 || e.type == u"authentication_error"_s) {
-        error.code = ErrorCode::UpstreamBadCredentials;
-        error.message = u"%1 rejected the API key (%2). Check the key for \"%3\" in Providers, or replace it with "
-                        "`aigne-hubd provider credential add %3`."_s.arg(who, what, provider.config.name);
-    } else if (status == 429) {
-        error.code = ErrorCode::UpstreamRateLimited;
-        error.message = u"%1 is rate-limiting requests (%2). Wait%3 and try again."_s.arg(
-            who, what, retryAfterSeconds >= 0 ? u" %1 s"_s.arg(retryAfterSeconds) : QString());
-    } else if (status == 404) {
-        error.code = ErrorCode::UpstreamModelNotFound;
-        error.message = u"%1 does not offer this model (%2). GET /v1/models lists the models it has."_s.arg(who, what);
-    } else if (status == 402 || looksLikeNoBalance(e)) {
-        error.code = ErrorCode::UpstreamUnavailable;
-        error.message = u"The account at %1 has run out of credit (%2). Top it up in Anthropic's console."_s.arg(
-            who, what);
-    } else if (status == 408 || status == 504) {
-        error.code = ErrorCode::UpstreamTimeout;
-        error.message = u"%1 timed out (%2). Try again."_s.arg(who, what);
-    } else if (status == 529 || e.type == u"overloaded_error"_s) {
-        error.code = ErrorCode::UpstreamUnavailable;
-        error.message = u"%1 is overloaded (%2). Try again shortly."_s.arg(who, what);
-    } else if (status == 413) {
-        error.code = ErrorCode::UpstreamBadRequest;
-        error.message = u"The request is too large for %1 (%2). Send fewer or smaller images or a shorter "
-                        "conversation."_s.arg(who, what);
-    } else if (status >= 400 && status < 500) {
-        if (looksLikeContextTooLong(e)) {
-            error.code = ErrorCode::UpstreamBadRequest;
-            error.message = u"The conversation is too long for this model at %1 (%2). Shorten it or choose a model "
-                            "with a larger context."_s.arg(who, what);
-        } else if (looksLikeRefusal(e)) {
-            error.code = ErrorCode::UpstreamRefused;
-            error.message = u"%1 refused to answer (%2)."_s.arg(who, what);
-        } else {
-            error.code = ErrorCode::UpstreamBadRequest;
-            error.message = u"%1 rejected the request (%2). Check the request's fields against the error."_s.arg(
-                who, what);
-        }
-    } else {
-        error.code = ErrorCode::UpstreamUnavailable;
-        error.message = u"%1 could not answer (%2). Try again shortly."_s.arg(who, what);
-    }
-    return error;
+    UpstreamErrorMapper::Facts facts;
+    facts.status = status;
+    facts.what = e.type.isEmpty() ? u"HTTP %1: %2"_s.arg(status).arg(details)
+                                  : u"HTTP %1 %2: %3"_s.arg(status).arg(e.type, details);
+    facts.retryAfterSeconds = retryAfterSeconds;
+    facts.badCredentials = e.type == u"authentication_error"_s;
+    facts.noCredit = status == 402 || looksLikeNoBalance(e);
+    facts.overloaded = status == 529 || e.type == u"overloaded_error"_s;
+    facts.contextTooLong = looksLikeContextTooLong(e);
+    facts.refused = looksLikeRefusal(e);
+    UpstreamErrorMapper::Wording wording;
+    wording.noCreditAdvice = u"Top it up in Anthropic's console."_s;
+    wording.badRequestAdvice = u"Check the request's fields against the error."_s;
+    return UpstreamErrorMapper::map(provider, facts, wording);
 }
 
 Result<Net::UpstreamRequest> AnthropicAdapter::modelsRequest(const LiveProvider &provider,

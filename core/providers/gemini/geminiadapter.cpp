@@ -6,7 +6,9 @@
 #include "core/providers/gemini/geminirequestencoder.h"
 #include "core/providers/gemini/geminiresponse.h"
 #include "core/providers/gemini/geministreamdecoder.h"
+#include "core/providers/jsonwire.h"
 #include "core/providers/liveprovider.h"
+#include "core/providers/upstreamerrormapper.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -25,23 +27,12 @@ QString modelPath(const QString &model)
     return QStringLiteral("/models/") + (model.startsWith(QStringLiteral("models/")) ? model.mid(7) : model);
 }
 
-Json parse(const QByteArray &body)
-{
-    return Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-}
-
 std::unexpected<Error> notInForm(const LiveProvider &provider, const char *what)
 {
     return fail(ErrorCode::UpstreamProtocol,
                 QStringLiteral("%1 answered with something that is not %2; try again, and check the provider's base "
                                "URL if it keeps happening")
                     .arg(provider.label(), QLatin1StringView(what)));
-}
-
-void addJsonHeaders(Net::UpstreamRequest &request, const char *accept)
-{
-    request.headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
-    request.headers.emplaceBack(QByteArray("Accept"), QByteArray(accept));
 }
 
 bool looksLikeBadKey(const GeminiErrorBody &e)
@@ -108,7 +99,7 @@ Result<Net::UpstreamRequest> GeminiAdapter::chatRequest(const LiveProvider &prov
     if (!request)
         return request;
     request->body = QByteArray::fromStdString(body->dump());
-    addJsonHeaders(*request, call.stream ? "text/event-stream" : "application/json");
+    JsonWire::addJsonHeaders(*request, call.stream ? "text/event-stream" : "application/json");
     return request;
 }
 
@@ -119,7 +110,7 @@ std::unique_ptr<IChatStreamDecoder> GeminiAdapter::streamDecoder(const LiveProvi
 
 Result<ChatCompletion> GeminiAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     if (!root.is_object())
         return notInForm(provider, "a GenerateContentResponse");
     ChatCompletion out;
@@ -175,50 +166,19 @@ Error GeminiAdapter::mapError(const LiveProvider &provider, int status, const QB
                               int retryAfterSeconds) const
 {
     const GeminiErrorBody e = GeminiErrorBody::parse(body);
-    const QString who = provider.label();
     QString detail = e.message.isEmpty() ? QStringLiteral("no details") : e.message;
     if (!e.status.isEmpty())
         detail = e.status + QStringLiteral(": ") + detail;
-    const QString what = QStringLiteral("HTTP %1 %2").arg(status).arg(detail);
-    Error error;
-    error.upstreamStatus = status;
-    error.retryAfterSeconds = retryAfterSeconds >= 0 ? retryAfterSeconds : e.retryDelaySeconds;
-    error.provider = provider.config.name;
+    UpstreamErrorMapper::Facts facts;
+    facts.status = status;
+    facts.what = QStringLiteral("HTTP %1 %2").arg(status).arg(detail);
+    facts.retryAfterSeconds = retryAfterSeconds >= 0 ? retryAfterSeconds : e.retryDelaySeconds;
     // Gemini answers a bad key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), not 401.
-    if (status == 401 || status == 403 || (status == 400 && looksLikeBadKey(e))) {
-        error.code = ErrorCode::UpstreamBadCredentials;
-        error.message = QStringLiteral("%1 rejected the API key (%2). Check the key for \"%3\" in Providers, or "
-                                       "replace it with `aigne-hubd provider credential add %3`.")
-                            .arg(who, what, provider.config.name);
-    } else if (status == 429) {
-        error.code = ErrorCode::UpstreamRateLimited;
-        error.message = QStringLiteral("%1 is rate-limiting requests or the quota is used up (%2). Wait%3 and try "
-                                       "again.")
-                            .arg(who, what,
-                                 error.retryAfterSeconds >= 0 ? QStringLiteral(" %1 s").arg(error.retryAfterSeconds)
-                                                              : QString());
-    } else if (status == 404) {
-        error.code = ErrorCode::UpstreamModelNotFound;
-        error.message = QStringLiteral("%1 does not offer this model (%2). GET /v1/models lists the models it has.")
-                            .arg(who, what);
-    } else if (status == 408 || status == 504) {
-        error.code = ErrorCode::UpstreamTimeout;
-        error.message = QStringLiteral("%1 timed out (%2). Try again.").arg(who, what);
-    } else if (status >= 400 && status < 500) {
-        if (looksLikeContextTooLong(e)) {
-            error.code = ErrorCode::UpstreamBadRequest;
-            error.message = QStringLiteral("The conversation is too long for this model at %1 (%2). Shorten it or "
-                                           "choose a model with a larger context.")
-                                .arg(who, what);
-        } else {
-            error.code = ErrorCode::UpstreamBadRequest;
-            error.message = QStringLiteral("%1 rejected the request (%2).").arg(who, what);
-        }
-    } else {
-        error.code = ErrorCode::UpstreamUnavailable;
-        error.message = QStringLiteral("%1 could not answer (%2). Try again shortly.").arg(who, what);
-    }
-    return error;
+    facts.badCredentials = status == 400 && looksLikeBadKey(e);
+    facts.contextTooLong = looksLikeContextTooLong(e);
+    UpstreamErrorMapper::Wording wording;
+    wording.rateLimited = QStringLiteral("is rate-limiting requests or the quota is used up");
+    return UpstreamErrorMapper::map(provider, facts, wording);
 }
 
 Result<Net::UpstreamRequest> GeminiAdapter::modelsRequest(const LiveProvider &provider,
@@ -230,7 +190,7 @@ Result<Net::UpstreamRequest> GeminiAdapter::modelsRequest(const LiveProvider &pr
 
 Result<QStringList> GeminiAdapter::parseModels(const QByteArray &body) const
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     const auto models = root.is_object() ? root.find("models") : root.end();
     if (!root.is_object() || models == root.end() || !models->is_array())
         return fail(ErrorCode::UpstreamProtocol, QStringLiteral("the model list is not in the expected form"));
@@ -249,7 +209,7 @@ Result<QList<ModelInfo>> GeminiAdapter::parseModelList(const QByteArray &body) c
 {
     if (auto ids = parseModels(body); !ids)
         return std::unexpected(ids.error());
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     QList<ModelInfo> out;
     for (const auto &model : root["models"]) {
         ModelInfo m;
@@ -310,13 +270,13 @@ Result<Net::UpstreamRequest> GeminiAdapter::embeddingRequest(const LiveProvider 
     if (!upstream)
         return upstream;
     upstream->body = QByteArray::fromStdString(body.dump());
-    addJsonHeaders(*upstream, "application/json");
+    JsonWire::addJsonHeaders(*upstream, "application/json");
     return upstream;
 }
 
 Result<EmbeddingResult> GeminiAdapter::parseEmbeddings(const LiveProvider &provider, const QByteArray &body) const
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     if (!root.is_object())
         return notInForm(provider, "an embedding response");
     auto vector = [](const Json &embedding, QList<float> &out) {
@@ -377,13 +337,13 @@ Result<Net::UpstreamRequest> GeminiAdapter::imageRequest(const LiveProvider &pro
     if (!upstream)
         return upstream;
     upstream->body = QByteArray::fromStdString(body.dump());
-    addJsonHeaders(*upstream, "application/json");
+    JsonWire::addJsonHeaders(*upstream, "application/json");
     return upstream;
 }
 
 Result<ImageResult> GeminiAdapter::parseImages(const LiveProvider &provider, const QByteArray &body) const
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     if (!root.is_object())
         return notInForm(provider, "an Imagen response");
     ImageResult result;

@@ -6,6 +6,8 @@
 #include "core/providers/ollama/ollamamessage.h"
 #include "core/providers/ollama/ollamarequestencoder.h"
 #include "core/providers/ollama/ollamastreamdecoder.h"
+#include "core/providers/jsonwire.h"
+#include "core/providers/upstreamerrormapper.h"
 
 #include <QDateTime>
 #include <QUrl>
@@ -15,11 +17,6 @@ namespace AiHub::Providers {
 namespace {
 using Json = nlohmann::ordered_json;
 
-Json parse(const QByteArray &body)
-{
-    return Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-}
-
 std::unexpected<Error> notInForm(const LiveProvider &provider, const char *what)
 {
     return fail(ErrorCode::UpstreamProtocol,
@@ -28,15 +25,9 @@ std::unexpected<Error> notInForm(const LiveProvider &provider, const char *what)
                     .arg(provider.label(), QLatin1StringView(what)));
 }
 
-void addJsonHeaders(Net::UpstreamRequest &request, const char *accept)
-{
-    request.headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
-    request.headers.emplaceBack(QByteArray("Accept"), QByteArray(accept));
-}
-
 QString errorText(const QByteArray &body)
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     if (root.is_object()) {
         const auto error = root.find("error");
         if (error != root.end() && error->is_string())
@@ -92,7 +83,7 @@ Result<Net::UpstreamRequest> OllamaAdapter::chatRequest(const LiveProvider &prov
     if (!request)
         return request;
     request->body = QByteArray::fromStdString(body->dump());
-    addJsonHeaders(*request, call.stream ? "application/x-ndjson" : "application/json");
+    JsonWire::addJsonHeaders(*request, call.stream ? "application/x-ndjson" : "application/json");
     return request;
 }
 
@@ -103,7 +94,7 @@ std::unique_ptr<IChatStreamDecoder> OllamaAdapter::streamDecoder(const LiveProvi
 
 Result<ChatCompletion> OllamaAdapter::parseCompletion(const LiveProvider &provider, const QByteArray &body) const
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     if (!root.is_object())
         return notInForm(provider, "a chat response");
     if (const auto error = root.find("error"); error != root.end() && error->is_string()) {
@@ -137,49 +128,26 @@ Error OllamaAdapter::mapError(const LiveProvider &provider, int status, const QB
                               int retryAfterSeconds) const
 {
     const QString message = errorText(body);
-    const QString who = provider.label();
-    const QString what = QStringLiteral("HTTP %1: %2").arg(status).arg(message.isEmpty() ? QStringLiteral("no details")
-                                                                                         : message);
     const QString lower = message.toLower();
-    Error error;
-    error.upstreamStatus = status;
-    error.retryAfterSeconds = retryAfterSeconds;
-    error.provider = provider.config.name;
-    if (status == 401 || status == 403) {
-        // Ollama itself takes no key; a proxy in front of it refused ours.
-        error.code = ErrorCode::UpstreamBadCredentials;
-        error.message = QStringLiteral("%1 rejected the API key (%2). Check the key for \"%3\" in Providers, or "
-                                       "replace it with `aigne-hubd provider credential add %3`.")
-                            .arg(who, what, provider.config.name);
-    } else if (status == 429) {
-        error.code = ErrorCode::UpstreamRateLimited;
-        error.message = QStringLiteral("%1 is busy with other requests (%2). Wait%3 and try again.")
-                            .arg(who, what,
-                                 retryAfterSeconds >= 0 ? QStringLiteral(" %1 s").arg(retryAfterSeconds) : QString());
-    } else if (status == 404 || (lower.contains(QStringLiteral("model")) && lower.contains(QStringLiteral("not found")))) {
-        error.code = ErrorCode::UpstreamModelNotFound;
-        error.message = QStringLiteral("%1 does not have this model (%2). Pull it with `ollama pull <model>` on the "
-                                       "Ollama machine; GET /v1/models lists the models it has.")
-                            .arg(who, what);
-    } else if (status == 408 || status == 504) {
-        error.code = ErrorCode::UpstreamTimeout;
-        error.message = QStringLiteral("%1 timed out (%2). Try again; a large model may still be loading.").arg(who, what);
-    } else if (status >= 400 && status < 500) {
-        error.code = ErrorCode::UpstreamBadRequest;
-        if (lower.contains(QStringLiteral("context")) && (lower.contains(QStringLiteral("length"))
-                                                          || lower.contains(QStringLiteral("exceed"))))
-            error.message = QStringLiteral("The conversation is too long for this model at %1 (%2). Shorten it or "
-                                           "raise the model's context size (num_ctx).")
-                                .arg(who, what);
-        else
-            error.message = QStringLiteral("%1 rejected the request (%2).").arg(who, what);
-    } else {
-        error.code = ErrorCode::UpstreamUnavailable;
-        error.message = QStringLiteral("%1 could not answer (%2). Check that Ollama is running (`ollama serve`) and "
-                                       "its log, then try again.")
-                            .arg(who, what);
-    }
-    return error;
+    UpstreamErrorMapper::Facts facts;
+    facts.status = status;
+    facts.what = QStringLiteral("HTTP %1: %2").arg(status).arg(message.isEmpty() ? QStringLiteral("no details")
+                                                                                 : message);
+    facts.retryAfterSeconds = retryAfterSeconds;
+    facts.modelNotFound = lower.contains(QStringLiteral("model")) && lower.contains(QStringLiteral("not found"));
+    facts.contextTooLong = lower.contains(QStringLiteral("context"))
+        && (lower.contains(QStringLiteral("length")) || lower.contains(QStringLiteral("exceed")));
+    // Ollama itself takes no key: a 401/403 comes from a proxy in front of it, and the wording still fits.
+    UpstreamErrorMapper::Wording wording;
+    wording.rateLimited = QStringLiteral("is busy with other requests");
+    wording.modelNotFound = QStringLiteral("does not have this model");
+    wording.modelNotFoundAdvice = QStringLiteral("Pull it with `ollama pull <model>` on the Ollama machine; "
+                                                 "GET /v1/models lists the models it has.");
+    wording.timeoutAdvice = QStringLiteral("Try again; a large model may still be loading.");
+    wording.contextAdvice = QStringLiteral("Shorten it or raise the model's context size (num_ctx).");
+    wording.unavailableAdvice = QStringLiteral("Check that Ollama is running (`ollama serve`) and its log, then try "
+                                               "again.");
+    return UpstreamErrorMapper::map(provider, facts, wording);
 }
 
 Result<Net::UpstreamRequest> OllamaAdapter::modelsRequest(const LiveProvider &provider,
@@ -190,7 +158,7 @@ Result<Net::UpstreamRequest> OllamaAdapter::modelsRequest(const LiveProvider &pr
 
 Result<QStringList> OllamaAdapter::parseModels(const QByteArray &body) const
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     const auto models = root.is_object() ? root.find("models") : root.end();
     if (!root.is_object() || models == root.end() || !models->is_array())
         return fail(ErrorCode::UpstreamProtocol, QStringLiteral("the model list is not in the expected form"));
@@ -220,13 +188,13 @@ Result<Net::UpstreamRequest> OllamaAdapter::embeddingRequest(const LiveProvider 
     if (!upstream)
         return upstream;
     upstream->body = QByteArray::fromStdString(body.dump());
-    addJsonHeaders(*upstream, "application/json");
+    JsonWire::addJsonHeaders(*upstream, "application/json");
     return upstream;
 }
 
 Result<EmbeddingResult> OllamaAdapter::parseEmbeddings(const LiveProvider &provider, const QByteArray &body) const
 {
-    const Json root = parse(body);
+    const Json root = JsonWire::parse(body);
     const auto embeddings = root.is_object() ? root.find("embeddings") : root.end();
     if (!root.is_object() || embeddings == root.end() || !embeddings->is_array())
         return notInForm(provider, "an embedding response");
