@@ -68,7 +68,7 @@ private Q_SLOTS:
         m_mock->addRoute("POST", "/v1/messages", fixture(QStringLiteral("anthropic/messages-tool-use.response.http")));
         const auto r = post(kToolChat);
         QCOMPARE(r.status, 200);
-        const auto body = json(r.body);
+        auto body = json(r.body);
         QVERIFY2(body["object"] == "chat.completion", r.body.constData());
         const auto &message = body["choices"][0]["message"];
         QCOMPARE(str(message["content"]),
@@ -124,7 +124,7 @@ private Q_SLOTS:
         QString finish;
         int usageChunks = 0;
         for (qsizetype i = 0; i + 1 < events.size(); ++i) {
-            const auto chunk = json(events[i]);
+            auto chunk = json(events[i]);
             QVERIFY2(chunk["object"] == "chat.completion.chunk", events[i].constData());
             if (chunk.contains("usage") && chunk["usage"].is_object()) {
                 ++usageChunks;
@@ -132,10 +132,10 @@ private Q_SLOTS:
             }
             if (!chunk["choices"].is_array() || chunk["choices"].empty())
                 continue;
-            const auto &choice = chunk["choices"][0];
+            auto &choice = chunk["choices"][0];
             text += str(choice["delta"]["content"]);
             if (choice["delta"].contains("tool_calls")) {
-                const auto &call = choice["delta"]["tool_calls"][0];
+                auto &call = choice["delta"]["tool_calls"][0];
                 QVERIFY(call["index"] == 0);
                 if (call.contains("id"))
                     toolId += str(call["id"]);
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QString text;
         for (const QByteArray &data : sseData(r.body)) {
-            const auto chunk = json(data);
+            auto chunk = json(data);
             if (chunk.is_object() && chunk["choices"].is_array() && !chunk["choices"].empty())
                 text += str(chunk["choices"][0]["delta"]["content"]);
         }
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QString reasoning;
         std::string signature;
         for (const QByteArray &data : sseData(r.body)) {
-            const auto chunk = json(data);
+            auto chunk = json(data);
             if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
                 continue;
             const auto delta = chunk["choices"][0].value("delta", nlohmann::json::object());

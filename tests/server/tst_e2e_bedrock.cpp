@@ -143,7 +143,7 @@ private Q_SLOTS:
                          fixture(QStringLiteral("bedrock/converse.response.http")));
         const auto r = post(kChat);
         QCOMPARE(r.status, 200);
-        const auto body = json(r.body);
+        auto body = json(r.body);
         QVERIFY2(body["object"] == "chat.completion", r.body.constData());
         QVERIFY(str(body["choices"][0]["message"]["content"]).startsWith(QStringLiteral("Hello! How can I assist")));
         QVERIFY(body["choices"][0]["finish_reason"] == "stop");
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QString finish;
         int usageChunks = 0;
         for (qsizetype i = 0; i + 1 < events.size(); ++i) {
-            const auto chunk = json(events[i]);
+            auto chunk = json(events[i]);
             QVERIFY2(chunk["object"] == "chat.completion.chunk", events[i].constData());
             if (chunk.contains("usage") && chunk["usage"].is_object()) {
                 ++usageChunks;
@@ -221,12 +221,12 @@ private Q_SLOTS:
         QString arguments;
         QString finish;
         for (const QByteArray &data : sseData(r.body)) {
-            const auto chunk = json(data);
+            auto chunk = json(data);
             if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
                 continue;
-            const auto &choice = chunk["choices"][0];
+            auto &choice = chunk["choices"][0];
             if (choice["delta"].contains("tool_calls")) {
-                const auto &call = choice["delta"]["tool_calls"][0];
+                auto &call = choice["delta"]["tool_calls"][0];
                 id += str(call["id"]);
                 name += str(call["function"]["name"]);
                 arguments += str(call["function"]["arguments"]);

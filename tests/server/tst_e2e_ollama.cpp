@@ -68,7 +68,7 @@ private Q_SLOTS:
         m_mock->addRoute("POST", "/api/chat", fixture(QStringLiteral("ollama/api-chat.response.json")));
         const auto r = post(kChat);
         QCOMPARE(r.status, 200);
-        const auto body = json(r.body);
+        auto body = json(r.body);
         QVERIFY2(body["object"] == "chat.completion", r.body.constData());
         QVERIFY(str(body["choices"][0]["message"]["content"]).startsWith(QStringLiteral("I am Nyx")));
         QVERIFY(body["choices"][0]["finish_reason"] == "stop");
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QString finish;
         int usageChunks = 0;
         for (qsizetype i = 0; i + 1 < events.size(); ++i) {
-            const auto chunk = json(events[i]);
+            auto chunk = json(events[i]);
             QVERIFY2(chunk["object"] == "chat.completion.chunk", events[i].constData());
             if (chunk.contains("usage") && chunk["usage"].is_object()) {
                 ++usageChunks;
@@ -142,10 +142,10 @@ private Q_SLOTS:
         QMap<int, QString> arguments;
         QString finish;
         for (const QByteArray &data : sseData(r.body)) {
-            const auto chunk = json(data);
+            auto chunk = json(data);
             if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
                 continue;
-            const auto &choice = chunk["choices"][0];
+            auto &choice = chunk["choices"][0];
             if (choice["delta"].contains("tool_calls")) {
                 for (const auto &call : choice["delta"]["tool_calls"]) {
                     const int index = call["index"].get<int>();
