@@ -11,6 +11,7 @@
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
+#include "ui/widgets/rateimportdialog.h"
 #include "ui/pages/accesskeyspage.h"
 #include "ui/pages/playgroundpage.h"
 #include "ui/pages/ratespage.h"
@@ -151,6 +152,30 @@ private Q_SLOTS:
         window.setServerRunning(kUrl);
         saveGrab(&window, QStringLiteral("mainwindow-running-dark"));
         Theme::apply(Theme::Mode::System);
+    }
+
+    void rateImportDialog()
+    {
+        using AiHub::Billing::RateChange;
+        using AiHub::Billing::RateType;
+        QList<RateChange> changes;
+        RateChange added;
+        added.after = rate("openai", "o3", RateType::Chat, "2000", "8000");
+        changes.append(added);
+        RateChange changed;
+        changed.kind = RateChange::Kind::Changed;
+        changed.before = rate("openai", "gpt-4o", RateType::Chat, "2500", "10000");
+        changed.after = rate("openai", "gpt-4o", RateType::Chat, "2500", "12000");
+        changes.append(changed);
+        RateChange same;
+        same.kind = RateChange::Kind::Unchanged;
+        same.before = same.after = rate("openai", "gpt-4o-mini", RateType::Chat, "150", "600");
+        changes.append(same);
+        RateImportDialog dialog(QStringLiteral("/home/ada/prices.csv"), changes,
+                                { rate("anthropic", "claude-sonnet-4", RateType::Chat, "3000", "15000") });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        saveGrab(&dialog, QStringLiteral("dialog-rate-import"));
     }
 
     void everyPage()

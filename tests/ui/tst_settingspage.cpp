@@ -108,17 +108,23 @@ private Q_SLOTS:
         QVERIFY(!billing->isChecked());
         QCOMPARE(grant->text(), QStringLiteral("0"));
 
+        auto *unpriced = page.findChild<QComboBox *>(QStringLiteral("unpricedCombo"));
+        QCOMPARE(unpriced->currentData().toString(), QStringLiteral("refuse"));
         billing->setChecked(true);
         grant->setText(QStringLiteral("250.5"));
+        unpriced->setCurrentIndex(unpriced->findData(QStringLiteral("free")));
         page.save();
         auto stored = Billing::BillingSettings::load(*hub.database());
         QVERIFY(stored->enabled);
+        QCOMPARE(stored->unpriced, Billing::UnpricedPolicy::FreeWithWarning);
         QCOMPARE(stored->newUserGrant.toString(), QStringLiteral("250.5"));
 
         SettingsPage again(&settings);
         again.setContext(context);
         QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("billingCheck"))->isChecked());
         QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("grantField"))->text(), QStringLiteral("250.5"));
+        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("unpricedCombo"))->currentData().toString(),
+                 QStringLiteral("free"));
     }
 
     void badGrant_isRefused_andNothingIsSaved()

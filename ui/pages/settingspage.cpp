@@ -114,6 +114,12 @@ SettingsPage::SettingsPage(QSettings *settings, QWidget *parent)
     m_grant->setPlaceholderText(QStringLiteral("0"));
     m_grant->setToolTip(tr("Credits each new account receives once, on its first call"));
     form->addRow(tr("New-user grant"), m_grant);
+    m_unpriced = new QComboBox(this);
+    m_unpriced->setObjectName(QStringLiteral("unpricedCombo"));
+    m_unpriced->addItem(tr("Refuse the call with a message"), QStringLiteral("refuse"));
+    m_unpriced->addItem(tr("Serve it free, with an \"unpriced\" warning"), QStringLiteral("free"));
+    m_unpriced->setToolTip(tr("What happens to a call to a model without a rate while billing is on"));
+    form->addRow(tr("Models without a rate"), m_unpriced);
     root->addLayout(form);
 
     auto *buttons = new QHBoxLayout;
@@ -194,6 +200,7 @@ void SettingsPage::loadBilling()
     const bool ready = m_context.database != nullptr;
     m_billing->setEnabled(ready);
     m_grant->setEnabled(ready);
+    m_unpriced->setEnabled(ready);
     if (!ready)
         return;
     auto billing = Billing::BillingSettings::load(*m_context.database);
@@ -204,6 +211,7 @@ void SettingsPage::loadBilling()
     }
     m_billing->setChecked(billing->enabled);
     m_grant->setText(billing->newUserGrant.toString());
+    m_unpriced->setCurrentIndex(billing->unpriced == Billing::UnpricedPolicy::Refuse ? 0 : 1);
 }
 
 bool SettingsPage::saveBilling()
@@ -219,10 +227,15 @@ bool SettingsPage::saveBilling()
         return false;
     }
     auto current = Billing::BillingSettings::load(*m_context.database);
-    if (current && current->enabled == m_billing->isChecked() && current->newUserGrant == *amount)
+    const auto policy = m_unpriced->currentData().toString() == QStringLiteral("free")
+        ? Billing::UnpricedPolicy::FreeWithWarning
+        : Billing::UnpricedPolicy::Refuse;
+    if (current && current->enabled == m_billing->isChecked() && current->newUserGrant == *amount
+        && current->unpriced == policy)
         return true; // unchanged: no reload for the running hub
     for (const auto &[name, value] :
          { std::pair { QStringLiteral("grant"), grant },
+           std::pair { QStringLiteral("unpriced"), m_unpriced->currentData().toString() },
            std::pair { QStringLiteral("enabled"), m_billing->isChecked() ? QStringLiteral("on") : QStringLiteral("off") } }) {
         if (Status set = Billing::BillingSettings::set(*m_context.database, name, value); !set) {
             m_banner->showMessage(MessageBanner::Kind::Error,

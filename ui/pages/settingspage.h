@@ -68,6 +68,7 @@ private:
     QCheckBox *m_tray = nullptr;
     QCheckBox *m_billing = nullptr;
     QLineEdit *m_grant = nullptr;
+    QComboBox *m_unpriced = nullptr;
     HubContext m_context;
     bool m_trayAvailable = false;
     QPushButton *m_saveButton = nullptr;

@@ -41,6 +41,7 @@ RateImportDialog::RateImportDialog(const QString &fileName, const QList<Billing:
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setFocusPolicy(Qt::NoFocus); // a list to read, not to edit: no focus frame on a cell
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     auto addRow = [this](const QString &change, const QColor &colour, const QString &model, const QString &before,
