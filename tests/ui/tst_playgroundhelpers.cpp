@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 // The playground's non-widget helpers: cosine similarity, readable error messages, credit figures.
+#include "ui/playground/codeblockshade.h"
 #include "ui/playground/cosinesimilarity.h"
 #include "ui/playground/messagestats.h"
 #include "ui/playground/playgrounderror.h"
 
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 #include <cmath>
 
@@ -103,6 +106,21 @@ private Q_SLOTS:
         QCOMPARE(PlaygroundError::creditsText(QJsonValue(0.000000001)), QStringLiteral("0.000000001"));
         QCOMPARE(PlaygroundError::creditsText(QJsonValue(QStringLiteral("1.50"))), QStringLiteral("1.5"));
         QCOMPARE(PlaygroundError::creditsText(QJsonValue(QStringLiteral("lots"))), QString());
+    }
+
+    void codeBlocks_areShaded_proseIsNot()
+    {
+        QTextDocument document;
+        document.setMarkdown(QStringLiteral("Use this:\n\n```cpp\nint a = 1;\nint b = 2;\n```\n\nand indented:\n\n    x = 3\n\nDone."));
+        const QColor shade(240, 240, 240);
+        QCOMPARE(CodeBlockShade::apply(&document, shade), 3);
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            const bool code = block.text().contains(u'=');
+            QCOMPARE(block.blockFormat().background().color() == shade, code);
+        }
+        QTextDocument prose;
+        prose.setMarkdown(QStringLiteral("Just **words**."));
+        QCOMPARE(CodeBlockShade::apply(&prose, shade), 0);
     }
 
     void statsLine_listsWhatIsKnown()

@@ -3,6 +3,7 @@
 #include "ui/pages/playgroundpage.h"
 
 #include "ui/chatstream.h"
+#include "ui/playground/codeblockshade.h"
 #include "ui/playground/compareview.h"
 #include "ui/playground/embeddingsview.h"
 #include "ui/playground/imageview.h"
@@ -642,6 +643,7 @@ void PlaygroundPage::render()
     if (m_hasPending)
         append(m_pending, true);
     m_transcript->setMarkdown(markdown);
+    CodeBlockShade::apply(m_transcript->document(), palette().color(QPalette::AlternateBase));
     m_transcript->moveCursor(QTextCursor::End);
     m_transcript->ensureCursorVisible();
 }

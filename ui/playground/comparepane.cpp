@@ -3,6 +3,7 @@
 #include "ui/playground/comparepane.h"
 
 #include "ui/chatstream.h"
+#include "ui/playground/codeblockshade.h"
 #include "ui/playground/messagestats.h"
 
 #include <QComboBox>
@@ -158,6 +159,7 @@ void ComparePane::render()
     if (!m_reply.error.isEmpty())
         markdown += QStringLiteral("\n\n> ") + tr("Error: %1").arg(m_reply.error);
     m_answer->setMarkdown(markdown);
+    CodeBlockShade::apply(m_answer->document(), palette().color(QPalette::AlternateBase));
     m_answer->moveCursor(QTextCursor::End);
     m_answer->ensureCursorVisible();
 }

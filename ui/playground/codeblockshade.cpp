@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "ui/playground/codeblockshade.h"
+
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace AiHub::Ui {
+
+int CodeBlockShade::apply(QTextDocument *document, const QColor &shade)
+{
+    int shaded = 0;
+    QTextCursor cursor(document);
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        const QTextBlockFormat format = block.blockFormat();
+        // The importer marks code blocks with the fence property (fenced) or non-breakable lines (indented).
+        if (!format.hasProperty(QTextFormat::BlockCodeFence) && !format.nonBreakableLines())
+            continue;
+        QTextBlockFormat shadedFormat;
+        shadedFormat.setBackground(shade);
+        cursor.setPosition(block.position());
+        cursor.mergeBlockFormat(shadedFormat);
+        ++shaded;
+    }
+    return shaded;
+}
+
+} // namespace AiHub::Ui
