@@ -267,6 +267,16 @@ private Q_SLOTS:
             QVERIFY2(!page->objectName().isEmpty(), "every page needs an objectName for its screenshot");
             saveGrab(page, QStringLiteral("page-%1").arg(page->objectName()));
         }
+        // The dark theme on the pages with their own colours (highlights, notes, history).
+        Theme::apply(Theme::Mode::Dark);
+        for (QWidget *page : { static_cast<QWidget *>(pages.rates()), static_cast<QWidget *>(pages.accessKeys()) }) {
+            for (int i = 0; i < window.pageCount(); ++i) {
+                if (window.page(i) == page)
+                    window.showPage(i);
+            }
+            saveGrab(page, QStringLiteral("page-%1-dark").arg(page->objectName()));
+        }
+        Theme::apply(Theme::Mode::System);
     }
 };
 

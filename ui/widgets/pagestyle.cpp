@@ -43,9 +43,8 @@ QLabel *PageStyle::secondaryText(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
+    // A role, not a fixed colour: the text follows a theme switched while the app runs.
+    label->setForegroundRole(QPalette::PlaceholderText);
     return label;
 }
 
