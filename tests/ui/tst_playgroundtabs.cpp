@@ -362,6 +362,28 @@ private Q_SLOTS:
         QVERIFY(images->images().isEmpty());
     }
 
+    void images_stop_endsTheWaitAtOnce()
+    {
+        Fixture f;
+        QVERIFY(f.start());
+        PlaygroundPage page;
+        QVERIFY(openPage(page, f));
+        f.upstream.setLatencyMs(3000); // a slow provider
+        page.showTab(PlaygroundPage::ImagesTab);
+        auto *images = page.findChild<ImageView *>();
+        QTest::keyClicks(page.findChild<QPlainTextEdit *>(QStringLiteral("imagePrompt")), QStringLiteral("A slow cat"));
+        QSignalSpy finished(images, &ImageView::generationFinished);
+        images->generate();
+        QTRY_VERIFY(page.findChild<QPushButton *>(QStringLiteral("imageStopButton"))->isEnabled());
+        QTRY_VERIFY(!f.upstream.requests().isEmpty() && f.upstream.requests().constLast().path.endsWith("/images/generations"));
+        QTest::keyClick(page.findChild<QPlainTextEdit *>(QStringLiteral("imagePrompt")), Qt::Key_Escape);
+        QCOMPARE(finished.size(), 1); // at once, not when the provider answers
+        QVERIFY(!images->isBusy());
+        QCOMPARE(page.findChild<QLabel *>(QStringLiteral("imageStatus"))->text(), QStringLiteral("Stopped."));
+        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("generateButton"))->isEnabled());
+        QVERIFY(images->images().isEmpty());
+    }
+
     void embeddings_showDimensionAndCosineMatrix()
     {
         Fixture f;
