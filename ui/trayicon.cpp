@@ -35,6 +35,7 @@ TrayIcon::TrayIcon(MainWindow *window)
             window->bringToFront();
     });
     connect(window, &MainWindow::statusChanged, this, &TrayIcon::updateStatus);
+    connect(window, &MainWindow::hiddenToTray, this, &TrayIcon::windowHidden);
     updateStatus();
 }
 
@@ -48,6 +49,18 @@ void TrayIcon::show()
 bool TrayIcon::isVisible() const
 {
     return m_icon->isVisible();
+}
+
+void TrayIcon::windowHidden()
+{
+    // Say once where the hub went, so closing the window does not look like quitting.
+    if (m_noticeShown)
+        return;
+    m_noticeShown = true;
+    if (m_icon->isVisible())
+        m_icon->showMessage(tr("AIGNE Hub is still serving"),
+                            tr("The hub keeps answering API calls. Open it again or quit from this icon."),
+                            QSystemTrayIcon::Information, 5000);
 }
 
 QString TrayIcon::toolTip() const

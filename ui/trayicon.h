@@ -28,9 +28,12 @@ public:
     QString toolTip() const;
     QAction *openAction() const { return m_open; }
     QAction *quitAction() const { return m_quit; }
+    // Whether the "still serving" notice was shown (once per run, the first time the window goes to the tray).
+    bool hasShownHiddenNotice() const { return m_noticeShown; }
 
 private:
     void updateStatus();
+    void windowHidden();
 
     MainWindow *m_window;
     QSystemTrayIcon *m_icon = nullptr;
@@ -38,6 +41,7 @@ private:
     QAction *m_state = nullptr;
     QAction *m_open = nullptr;
     QAction *m_quit = nullptr;
+    bool m_noticeShown = false;
 };
 
 } // namespace AiHub::Ui

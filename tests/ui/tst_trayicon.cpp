@@ -28,6 +28,7 @@ private Q_SLOTS:
         QVERIFY(!state->isEnabled());
         window.setServerFailed(QStringLiteral("boom"));
         QCOMPARE(state->text(), QStringLiteral("Server: Failed"));
+        QVERIFY(!tray.hasShownHiddenNotice()); // the window was never closed
     }
 
     void open_bringsTheHiddenWindowBack()
@@ -43,6 +44,7 @@ private Q_SLOTS:
         QVERIFY(!window.isVisible());
         QCOMPARE(hidden.size(), 1);
         QVERIFY(quit.isEmpty()); // still serving
+        QVERIFY(tray.hasShownHiddenNotice());
         tray.openAction()->trigger();
         QVERIFY(window.isVisible());
     }
