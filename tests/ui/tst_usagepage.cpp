@@ -4,6 +4,7 @@
 #include "core/usage/usagestats.h"
 #include "tests/support/testhub.h"
 #include "ui/pages/usagepage.h"
+#include "ui/theme.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/usagecallsmodel.h"
 
@@ -11,6 +12,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -383,6 +385,39 @@ private Q_SLOTS:
         auto *calls = qobject_cast<QCategoryAxis *>(page.chart(UsagePage::CallsChart)->axes(Qt::Vertical).value(0));
         QVERIFY(calls);
         QCOMPARE(calls->categoriesLabels(), QStringList({ QStringLiteral("0"), QStringLiteral("1") })); // whole calls
+    }
+    void darkTheme_chartsFollowThePalette()
+    {
+        Testing::TestHub hub;
+        for (int i = 0; i < 12; ++i)
+            hub.usage().record(record(kNow - (i + 1) * 5 * kHour, i % 3 ? QStringLiteral("openai") : QStringLiteral("gemini"),
+                                      i % 2 ? QStringLiteral("gpt-4o") : QStringLiteral("flash"), i == 4 ? 502 : 200,
+                                      200 + 40 * i, 100 * i, 300 * i, 1000000 * i, i % 4 ? QStringLiteral("z1app") : QString()));
+        QVERIFY(hub.usage().flush());
+        Theme::apply(Theme::Mode::Dark);
+        UsagePage page;
+        page.resize(820, 1300);
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        page.setCustomRange(QDateTime::fromMSecsSinceEpoch(kNow - 3 * 24 * kHour), QDateTime::fromMSecsSinceEpoch(kNow));
+        QVERIFY(loaded.wait(10000));
+        page.setSplit(Usage::UsageSplit::Model);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(waitForCalls(page));
+        for (int i = 0; i < UsagePage::ChartCount; ++i)
+            QCOMPARE(page.chart(i)->theme(), QChart::ChartThemeDark);
+        // For review, next to tst_screenshots' pictures (once the charts have laid out).
+        QTest::qWait(50);
+        QDir().mkpath(QStringLiteral(AIHUB_BINARY_DIR "/screenshots"));
+        page.grab().save(QStringLiteral(AIHUB_BINARY_DIR "/screenshots/usage-dark-custom-range.png"));
+
+        Theme::apply(Theme::Mode::Light);
+        QCoreApplication::processEvents();
+        for (int i = 0; i < UsagePage::ChartCount; ++i)
+            QCOMPARE(page.chart(i)->theme(), QChart::ChartThemeLight);
+        Theme::apply(Theme::Mode::System);
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/usage/usagecallsreader.h"
 #include "core/usage/usagerange.h"
+#include "ui/theme.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/pagestyle.h"
 #include "ui/widgets/usagecallsmodel.h"
@@ -15,6 +16,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QDateTimeEdit>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -25,6 +27,7 @@
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
+#include <QSet>
 #include <QTableView>
 #include <QThreadPool>
 #include <QTimer>
@@ -46,6 +49,9 @@ QChartView *makeChart(const QString &title, QWidget *parent)
     auto *chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont legendFont = chart->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    chart->legend()->setFont(legendFont);
     chart->setMargins(QMargins(4, 4, 8, 4));
     chart->setBackgroundRoundness(6);
     auto *view = new QChartView(chart, parent);
@@ -259,7 +265,30 @@ UsagePage::UsagePage(QWidget *parent)
     });
 
     updateRangeEditors();
+    applyChartTheme();
     setContext({});
+}
+
+void UsagePage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyChartTheme();
+}
+
+void UsagePage::applyChartTheme()
+{
+    // Qt Charts paint their own background: follow the window's light or dark palette.
+    const QChart::ChartTheme theme = Theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    for (QChartView *view : std::as_const(m_charts)) {
+        if (view->chart()->theme() != theme) {
+            view->chart()->setTheme(theme); // also resets fonts and roundness
+            view->chart()->setBackgroundRoundness(6);
+            QFont legendFont = view->chart()->legend()->font();
+            legendFont.setPointSizeF(font().pointSizeF() * 0.9);
+            view->chart()->legend()->setFont(legendFont);
+        }
+    }
 }
 
 UsagePage::~UsagePage()
@@ -456,13 +485,27 @@ void UsagePage::applyStats(const Usage::UsageStats &stats)
     const qint64 from = stats.fromMs;
     const qint64 to = stats.fromMs + stats.bucketMs * stats.bucketCount;
     const qint64 span = to - from;
+    // Short labels: four or five ticks must fit under a chart half the page wide.
     QString format = QStringLiteral("HH:mm");
-    if (span > 400 * kDay)
+    int ticks = 5;
+    if (span > 400 * kDay) {
         format = QStringLiteral("yyyy-MM");
-    else if (span > 2 * kDay)
-        format = stats.bucketMs < kDay ? QStringLiteral("MMM d HH:mm") : QStringLiteral("MMM d");
-    if (format == QStringLiteral("MMM d HH:mm") && span > 4 * kDay)
+    } else if (span > 2 * kDay) {
         format = QStringLiteral("MMM d");
+        ticks = int(std::min<qint64>(5, span / kDay + 1)); // at least a day apart, so no date shows twice
+    }
+    // Model names alone when they are unambiguous, so the legend keeps them readable.
+    QStringList names;
+    for (const QString &group : stats.groups)
+        names.append(groupLabel(group, m_split));
+    if (m_split == Usage::UsageSplit::Model) {
+        QStringList shortNames;
+        for (const QString &name : std::as_const(names))
+            shortNames.append(name.section(u'/', 1));
+        if (QSet<QString>(shortNames.begin(), shortNames.end()).size() == shortNames.size()
+            && !shortNames.contains(QString()))
+            names = shortNames;
+    }
 
     auto reset = [&](int index) {
         QChart *chart = m_charts.at(index)->chart();
@@ -474,7 +517,7 @@ void UsagePage::applyStats(const Usage::UsageStats &stats)
         auto *x = new QDateTimeAxis(chart);
         x->setFormat(format);
         x->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
-        x->setTickCount(format.size() > 6 ? 4 : 5);
+        x->setTickCount(ticks);
         chart->addAxis(x, Qt::AlignBottom);
         return chart;
     };
@@ -506,7 +549,7 @@ void UsagePage::applyStats(const Usage::UsageStats &stats)
             maxCredits = std::max(maxCredits, creditCount);
             maxErrors = std::max(maxErrors, double(bucket.errors));
         }
-        const QString name = groupLabel(stats.groups.at(g), m_split);
+        const QString &name = names.at(g);
         addSeries(calls, name, c);
         addSeries(tokens, name, t);
         addSeries(credits, name, cr);

@@ -65,7 +65,11 @@ Q_SIGNALS:
     void statsLoaded();
     void exported(bool ok, const QString &message);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyChartTheme();
     void applyStats(const Usage::UsageStats &stats);
     void applyChoices(const QStringList &providers, const QStringList &models, const QStringList &keys);
     void applyCallFilter();
