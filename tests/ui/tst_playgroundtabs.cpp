@@ -302,6 +302,7 @@ private Q_SLOTS:
         QTest::keyClicks(page.findChild<QPlainTextEdit *>(QStringLiteral("imagePrompt")), QStringLiteral("A red square"));
         page.findChild<QSpinBox *>(QStringLiteral("imageCountSpin"))->setValue(2);
         page.findChild<QComboBox *>(QStringLiteral("imageSizeCombo"))->setCurrentText(QStringLiteral("256x256"));
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("imageHint"))->isHidden());
         QSignalSpy arrived(images, &ImageView::imageArrived);
         QSignalSpy credits(images, &ImageView::creditsKnown);
         QSignalSpy finished(images, &ImageView::generationFinished);
@@ -310,6 +311,7 @@ private Q_SLOTS:
         QCOMPARE(arrived.size(), 2);
         QCOMPARE(images->images().size(), 2);
         QCOMPARE(images->images().at(0).image.size(), QSize(16, 12));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("imageHint"))->isHidden());
         // Sent as two calls of one image each, through the hub's own API, with the size asked for.
         int calls = 0;
         for (const auto &request : f.upstream.requests()) {

@@ -131,9 +131,16 @@ ImageView::ImageView(QNetworkAccessManager *network, PlaygroundKey *key, QWidget
     scroll->setFrameShape(QFrame::StyledPanel);
     m_gallery = new QWidget(scroll);
     m_gallery->setObjectName(QStringLiteral("imageGallery"));
-    m_grid = new QGridLayout(m_gallery);
+    auto *galleryLayout = new QVBoxLayout(m_gallery);
+    m_hint = new QLabel(tr("Generated images appear here as they arrive."), m_gallery);
+    m_hint->setObjectName(QStringLiteral("imageHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setEnabled(false); // drawn in the dimmed text colour
+    galleryLayout->addWidget(m_hint, 1);
+    m_grid = new QGridLayout;
     m_grid->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_grid->setSpacing(12);
+    galleryLayout->addLayout(m_grid);
     scroll->setWidget(m_gallery);
     root->addWidget(scroll, 1);
 
@@ -282,6 +289,7 @@ void ImageView::clearGallery()
     }
     m_images.clear();
     m_captions.clear();
+    m_hint->show();
 }
 
 void ImageView::addImage(Generated generated, const QImage &thumbnail)
@@ -314,6 +322,7 @@ void ImageView::addImage(Generated generated, const QImage &thumbnail)
     below->addWidget(save, 0, Qt::AlignTop);
     layout->addLayout(below);
     m_grid->addWidget(card, index / kColumns, index % kColumns);
+    m_hint->hide();
     m_captions.append(caption);
     updateCaption(index);
     Q_EMIT imageArrived(index);

@@ -90,6 +90,7 @@ private:
     QLabel *m_status = nullptr;
     MessageBanner *m_banner = nullptr;
     QWidget *m_gallery = nullptr;
+    QLabel *m_hint = nullptr; // shown while the gallery is empty
     QGridLayout *m_grid = nullptr;
 };
 
