@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 // The Usage page fed from recorded usage: charts, table and CSV export, loaded off the GUI thread.
 #include "core/usage/usagestats.h"
+#include "core/storage/database.h"
 #include "tests/support/testhub.h"
 #include "ui/pages/usagepage.h"
 #include "ui/theme.h"
@@ -14,9 +15,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QSet>
@@ -418,6 +421,34 @@ private Q_SLOTS:
         for (int i = 0; i < UsagePage::ChartCount; ++i)
             QCOMPARE(page.chart(i)->theme(), QChart::ChartThemeLight);
         Theme::apply(Theme::Mode::System);
+    }
+    void unreadableDatabase_saysSoInBannerAndTable()
+    {
+        Testing::TestHub hub;
+        hub.usage().record(record(kNow - kHour, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 200, 10));
+        QVERIFY(hub.usage().flush());
+        UsagePage page;
+        page.setEndTime(kNow);
+        QSignalSpy loaded(&page, &UsagePage::statsLoaded);
+        attach(page, hub);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(waitForCalls(page));
+        QCOMPARE(page.callsModel()->rowCount(), 1);
+
+        // The table is gone (a damaged or foreign database): both queries fail with a message, nothing hangs.
+        QSqlQuery drop(hub.database()->connection());
+        QVERIFY(drop.exec(QStringLiteral("ALTER TABLE usage_records RENAME TO usage_records_gone")));
+        QSignalSpy failed(page.callsModel(), &UsageCallsModel::loadFailed);
+        page.refresh();
+        auto *banner = page.findChild<MessageBanner *>(QStringLiteral("messageBanner"));
+        QVERIFY(QTest::qWaitFor([banner] { return banner->text().contains(QStringLiteral("cannot be read")); }, 10000));
+        QVERIFY(!page.isLoading());
+        QVERIFY(failed.count() == 1 || failed.wait(10000));
+        QCOMPARE(page.callsModel()->rowCount(), 0);
+        QVERIFY(!page.callsModel()->canFetchMore({}));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("callsStatus"));
+        QVERIFY(status->text().contains(QStringLiteral("cannot be read")));
+        QCOMPARE(loaded.count(), 1); // no statsLoaded for the failed read
     }
 };
 
