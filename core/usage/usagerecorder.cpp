@@ -4,6 +4,7 @@
 
 #include "core/storage/database.h"
 #include "core/usage/usagecommitnotifier.h"
+#include "core/usage/usageinsertstatement.h"
 #include "core/storage/transaction.h"
 
 #include <QDateTime>
@@ -23,24 +24,6 @@ const QString Columns = u"request_id, created_at, access_key_id, key_name, accou
                         "model, stream, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, "
                         "usage_source, status, error_code, error_message, duration_ms, ttft_ms, credits, rate_id, "
                         "billing_reason"_s;
-
-const QString InsertSql = u"INSERT INTO usage_records ("_s % Columns
-    % u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
-
-QVariant optionalText(const QString &value)
-{
-    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
-}
-
-QVariant optionalInteger(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QVariant optionalReal(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
-}
 
 std::optional<qint64> integerOrNull(const QVariant &value)
 {
@@ -237,7 +220,7 @@ Status UsageRecorder::drainOnThisThread()
 void UsageRecorder::writerLoop()
 {
     // Preparing the INSERT cost more than executing it; this thread keeps one for its whole life.
-    std::optional<QSqlQuery> insert;
+    UsageInsertStatement insert;
     QMutexLocker lock(&m_mutex);
     for (;;) {
         if (m_pending.isEmpty()) {
@@ -286,58 +269,21 @@ void UsageRecorder::writerLoop()
     m_progress.wakeAll();
 }
 
-Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch, std::optional<QSqlQuery> *cached) const
+Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch, UsageInsertStatement *cached) const
 {
     Result<Storage::Transaction> transaction = Storage::Transaction::begin(*m_database);
     if (!transaction)
         return fail(transaction.error());
-    std::optional<QSqlQuery> local;
-    std::optional<QSqlQuery> &insert = cached ? *cached : local;
-    if (!insert) {
-        insert.emplace(transaction->connection());
-        if (!insert->prepare(InsertSql)) {
-            const Error error = m_database->error(insert->lastError(), u"prepare to record usage"_s);
-            insert.reset();
-            return fail(error);
-        }
-    }
-    QSqlQuery &q = *insert;
-    for (const UsageRecord &record : batch) {
-        q.bindValue(0, record.requestId.isNull() ? u""_s : record.requestId);
-        q.bindValue(1, record.createdAtMs);
-        q.bindValue(2, optionalInteger(record.accessKeyId));
-        q.bindValue(3, optionalText(record.keyName));
-        q.bindValue(4, optionalText(record.account));
-        q.bindValue(5, optionalText(record.appDid));
-        q.bindValue(6, apiName(record.api));
-        q.bindValue(7, callTypeName(record.type));
-        q.bindValue(8, optionalText(record.provider));
-        q.bindValue(9, optionalText(record.model));
-        q.bindValue(10, record.stream ? 1 : 0);
-        q.bindValue(11, optionalInteger(record.inputTokens));
-        q.bindValue(12, optionalInteger(record.outputTokens));
-        q.bindValue(13, optionalInteger(record.cacheReadTokens));
-        q.bindValue(14, optionalInteger(record.cacheWriteTokens));
-        q.bindValue(15, usageSourceName(record.usageSource));
-        q.bindValue(16, record.httpStatus);
-        q.bindValue(17, optionalText(record.errorCode));
-        q.bindValue(18, optionalText(record.errorMessage));
-        q.bindValue(19, record.durationMs);
-        q.bindValue(20, optionalReal(record.timeToFirstTokenMs));
-        q.bindValue(21, optionalInteger(record.creditsNanos));
-        q.bindValue(22, optionalInteger(record.rateId));
-        q.bindValue(23, optionalText(record.billingReason));
-        if (!q.exec()) {
-            const Error error = m_database->error(q.lastError(), u"record usage"_s);
-            insert.reset(); // the connection may have changed under it; prepare afresh next time
-            return fail(error);
-        }
-    }
-    q.finish(); // releases the statement's read of the table before COMMIT
-    const Status committed = transaction->commit();
-    if (!committed)
-        insert.reset();
-    return committed;
+    UsageInsertStatement local;
+    UsageInsertStatement &insert = cached ? *cached : local;
+    Status ok = insert.prepare(transaction->connection(), *m_database);
+    for (qsizetype i = 0; ok && i < batch.size(); ++i)
+        ok = insert.insert(batch.at(i), *m_database);
+    if (ok)
+        ok = transaction->commit();
+    if (!ok)
+        insert.reset(); // the connection may be in trouble; prepare afresh next time
+    return ok;
 }
 
 Result<QList<UsageRecord>> UsageRecorder::recent(int limit) const

@@ -8,7 +8,6 @@
 #include <QDeadlineTimer>
 #include <QList>
 #include <QMutex>
-#include <QSqlQuery>
 #include <QWaitCondition>
 
 #include <chrono>
@@ -24,6 +23,7 @@ class Database;
 namespace AiHub::Usage {
 
 class UsageCommitNotifier;
+class UsageInsertStatement;
 
 struct UsageRecorderOptions {
     std::chrono::milliseconds batchInterval { 50 }; // a row waits at most this long before its batch is written
@@ -77,9 +77,9 @@ public:
 private:
     void writerLoop();
     [[nodiscard]] Status drainOnThisThread();
-    // insert: the writer thread's prepared INSERT, reused across batches (prepared here on first use, reset
-    // after a failure); nullptr prepares a statement for this batch only.
-    [[nodiscard]] Status writeBatch(const QList<UsageRecord> &batch, std::optional<QSqlQuery> *insert) const;
+    // insert: the writer thread's INSERT, reused across batches (prepared here on first use, reset after a
+    // failure); nullptr prepares one for this batch only.
+    [[nodiscard]] Status writeBatch(const QList<UsageRecord> &batch, UsageInsertStatement *insert) const;
     QList<UsageRecord> takeBatch();
     void restoreBatch(QList<UsageRecord> batch, const Error &error);
 

@@ -185,9 +185,11 @@ private Q_SLOTS:
         full.usageSource = UsageSource::Counted;
         full.httpStatus = 502;
         full.errorCode = u"upstream_unavailable"_s;
-        full.errorMessage = u"connection refused"_s;
+        full.errorMessage = u"connexion refusée — 连接被拒绝"_s; // bound as UTF-16, stored as UTF-8
         full.durationMs = 123.25;
         full.timeToFirstTokenMs = 45.5;
+        full.creditsNanos = 5'000;
+        full.billingReason = u"usage"_s;
         recorder.record(full);
 
         UsageRecord bare;

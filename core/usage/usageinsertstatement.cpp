@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/usage/usageinsertstatement.h"
+
+#include "core/storage/database.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace AiHub::Usage {
+
+namespace {
+
+// Column order as in UsageRecorder's Columns.
+constexpr char InsertSql[] =
+    "INSERT INTO usage_records (request_id, created_at, access_key_id, key_name, account, app_did, api, type, "
+    "provider, model, stream, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, usage_source, "
+    "status, error_code, error_message, duration_ms, ttft_ms, credits, rate_id, billing_reason) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// The text stays alive until the row is stepped, so SQLite need not copy it.
+int bindText(sqlite3_stmt *statement, int index, const QString &text)
+{
+    return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+}
+
+int bindOptionalText(sqlite3_stmt *statement, int index, const QString &text)
+{
+    return text.isEmpty() ? sqlite3_bind_null(statement, index) : bindText(statement, index, text);
+}
+
+int bindOptionalInteger(sqlite3_stmt *statement, int index, const std::optional<qint64> &value)
+{
+    return value ? sqlite3_bind_int64(statement, index, *value) : sqlite3_bind_null(statement, index);
+}
+
+} // namespace
+
+UsageInsertStatement::~UsageInsertStatement()
+{
+    reset();
+}
+
+void UsageInsertStatement::reset()
+{
+    if (m_statement)
+        sqlite3_finalize(m_statement);
+    m_statement = nullptr;
+    m_db = nullptr;
+}
+
+Error UsageInsertStatement::error(int code, const QString &action, const Storage::Database &database) const
+{
+    const QString text = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(code));
+    // Through the same mapping as every other query, so a locked or full database reads the same.
+    return database.error(QSqlError(QString(), text, QSqlError::StatementError, QString::number(code)), action);
+}
+
+Status UsageInsertStatement::prepare(const QSqlDatabase &connection, const Storage::Database &database)
+{
+    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
+    sqlite3 *db = nullptr;
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!db)
+        return fail(database.error(connection.lastError(), u"prepare to record usage"_s));
+    if (m_statement && m_db == db)
+        return {};
+    reset();
+    sqlite3_stmt *statement = nullptr;
+    const int rc = sqlite3_prepare_v3(db, InsertSql, int(sizeof(InsertSql) - 1), SQLITE_PREPARE_PERSISTENT,
+                                      &statement, nullptr);
+    if (rc != SQLITE_OK) {
+        m_db = db;
+        const Error e = error(sqlite3_extended_errcode(db), u"prepare to record usage"_s, database);
+        sqlite3_finalize(statement);
+        m_db = nullptr;
+        return fail(e);
+    }
+    m_db = db;
+    m_statement = statement;
+    return {};
+}
+
+Status UsageInsertStatement::insert(const UsageRecord &r, const Storage::Database &database)
+{
+    if (!m_statement)
+        return fail(ErrorCode::Internal, u"The usage INSERT was not prepared."_s);
+    sqlite3_stmt *s = m_statement;
+    static const QString empty = u""_s;
+    const QString api = apiName(r.api);
+    const QString type = callTypeName(r.type);
+    const QString source = usageSourceName(r.usageSource);
+    int rc = bindText(s, 1, r.requestId.isNull() ? empty : r.requestId);
+    rc |= sqlite3_bind_int64(s, 2, r.createdAtMs);
+    rc |= bindOptionalInteger(s, 3, r.accessKeyId);
+    rc |= bindOptionalText(s, 4, r.keyName);
+    rc |= bindOptionalText(s, 5, r.account);
+    rc |= bindOptionalText(s, 6, r.appDid);
+    rc |= bindText(s, 7, api);
+    rc |= bindText(s, 8, type);
+    rc |= bindOptionalText(s, 9, r.provider);
+    rc |= bindOptionalText(s, 10, r.model);
+    rc |= sqlite3_bind_int(s, 11, r.stream ? 1 : 0);
+    rc |= bindOptionalInteger(s, 12, r.inputTokens);
+    rc |= bindOptionalInteger(s, 13, r.outputTokens);
+    rc |= bindOptionalInteger(s, 14, r.cacheReadTokens);
+    rc |= bindOptionalInteger(s, 15, r.cacheWriteTokens);
+    rc |= bindText(s, 16, source);
+    rc |= sqlite3_bind_int(s, 17, r.httpStatus);
+    rc |= bindOptionalText(s, 18, r.errorCode);
+    rc |= bindOptionalText(s, 19, r.errorMessage);
+    rc |= sqlite3_bind_double(s, 20, r.durationMs);
+    rc |= r.timeToFirstTokenMs ? sqlite3_bind_double(s, 21, *r.timeToFirstTokenMs) : sqlite3_bind_null(s, 21);
+    rc |= bindOptionalInteger(s, 22, r.creditsNanos);
+    rc |= bindOptionalInteger(s, 23, r.rateId);
+    rc |= bindOptionalText(s, 24, r.billingReason);
+    if (rc != SQLITE_OK) {
+        const Error e = error(sqlite3_extended_errcode(m_db), u"record usage"_s, database);
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+        return fail(e);
+    }
+    const int stepped = sqlite3_step(s);
+    // reset() repeats the step's error code; the step's own is the one that says what happened.
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s); // the bound texts are about to go away
+    if (stepped != SQLITE_DONE)
+        return fail(error(stepped, u"record usage"_s, database));
+    return {};
+}
+
+} // namespace AiHub::Usage

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#pragma once
+
+#include "core/common/result.h"
+#include "core/usage/usagerecord.h"
+
+#include <QtGlobal>
+
+class QSqlDatabase;
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace AiHub::Storage {
+class Database;
+}
+
+namespace AiHub::Usage {
+
+// The usage INSERT, prepared once on a connection and run through SQLite's own API. QSqlQuery costs more than
+// the insert itself: a prepare per batch, and a QString::arg plus two hash look-ups for every bound value. Use
+// it on the connection's thread only, and destroy it before the connection closes.
+class UsageInsertStatement final {
+public:
+    UsageInsertStatement() = default;
+    ~UsageInsertStatement();
+    Q_DISABLE_COPY_MOVE(UsageInsertStatement)
+
+    // Prepares on this connection unless it is already prepared there.
+    [[nodiscard]] Status prepare(const QSqlDatabase &connection, const Storage::Database &database);
+    // Inserts one row inside the caller's transaction.
+    [[nodiscard]] Status insert(const UsageRecord &record, const Storage::Database &database);
+    // Drops the statement (after a failure, so the next batch prepares afresh).
+    void reset();
+
+private:
+    [[nodiscard]] Error error(int code, const QString &action, const Storage::Database &database) const;
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
+
+} // namespace AiHub::Usage
