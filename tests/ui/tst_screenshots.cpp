@@ -246,6 +246,7 @@ private Q_SLOTS:
         context.database = hub.database();
         context.secrets = hub.secrets();
         context.keys = &hub.keys();
+        context.secretStoreDescription = kSecrets;
         QSignalSpy usageLoaded(pages.usage(), &UsagePage::statsLoaded);
         pages.setContext(context);
         QVERIFY(usageLoaded.wait(10000));
