@@ -54,13 +54,12 @@ struct UsageStats {
     qint64 totalCreditsNanos = 0;
 };
 
-// Reads usage_records with aggregate queries: SQLite groups by bucket and group, so the result is bucketCount x
-// groups values however many rows there are. Latency percentiles are exact (nearest rank) per bucket, from one
-// streaming pass over the durations that holds one bucket's values at a time.
+// Reads usage_records with aggregate queries: bucket by bucket, SQLite sums each group, so the result is
+// bucketCount x groups values however many rows there are. Latency percentiles are exact (nearest rank) per bucket,
+// from the bucket's durations only (one bucket's values in memory at a time).
 // Runs on any thread (each uses its own connection), so the desktop app calls it from a worker pool and hands only
 // the aggregated result to the charts. When `cancel` turns true (a newer query superseded this one) the reader
-// stops at the next statement (or within a few thousand rows of the latency pass) and fails with
-// ErrorCode::Cancelled.
+// stops before the next bucket and fails with ErrorCode::Cancelled.
 class UsageStatsReader final {
 public:
     [[nodiscard]] static Result<UsageStats> read(const std::shared_ptr<Storage::Database> &database,
