@@ -151,11 +151,12 @@ void MainWindow::buildMenus()
 
 int MainWindow::addPage(QWidget *page, const QString &title)
 {
-    // Pages scroll instead of forcing a minimum window size.
+    // Pages scroll instead of forcing a minimum window size; sideways too, so a page wider than the window is
+    // never cut off out of reach.
     auto *scroll = new QScrollArea(m_pages);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     scroll->setWidget(page);
     const int index = m_pages->addWidget(scroll);
 

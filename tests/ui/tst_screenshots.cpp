@@ -267,6 +267,8 @@ private Q_SLOTS:
             QVERIFY(page);
             QVERIFY2(!page->objectName().isEmpty(), "every page needs an objectName for its screenshot");
             saveGrab(page, QStringLiteral("page-%1").arg(page->objectName()));
+            // The page as it fits the window at the default size (a page wider than the window scrolls).
+            saveGrab(&window, QStringLiteral("window-%1").arg(page->objectName()));
         }
         // The dark theme on the pages with their own colours (highlights, notes, history).
         Theme::apply(Theme::Mode::Dark);
