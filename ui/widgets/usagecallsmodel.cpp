@@ -7,6 +7,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDate>
 #include <QDateTime>
 #include <QLocale>
 #include <QPointer>
@@ -74,8 +75,13 @@ QVariant UsageCallsModel::data(const QModelIndex &index, int role) const
     };
     if (role == Qt::DisplayRole) {
         switch (Column(index.column())) {
-        case TimeColumn:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(call.createdAtMs), QLocale::ShortFormat);
+        case TimeColumn: {
+            // Compact, so every column fits beside the charts; the year only when it is not this one.
+            const QDateTime time = QDateTime::fromMSecsSinceEpoch(call.createdAtMs);
+            const bool thisYear = time.date().year() == QDate::currentDate().year();
+            return QLocale().toString(time, thisYear ? QStringLiteral("MMM d HH:mm:ss")
+                                                     : QStringLiteral("yyyy MMM d HH:mm:ss"));
+        }
         case KeyColumn:
             return call.keyName;
         case AppColumn:
@@ -97,6 +103,8 @@ QVariant UsageCallsModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == Qt::ForegroundRole && failed && index.column() == StatusColumn) {
         return QBrush(QColor(0xa5, 0x0e, 0x0e));
+    } else if (role == Qt::ToolTipRole && index.column() == TimeColumn) {
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(call.createdAtMs), QLocale::LongFormat);
     } else if (role == Qt::ToolTipRole && failed) {
         return call.errorCode.isEmpty() ? call.errorMessage : call.errorCode + u": " + call.errorMessage;
     } else if (role == Qt::TextAlignmentRole && index.column() >= StatusColumn) {
