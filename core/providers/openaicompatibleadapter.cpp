@@ -8,6 +8,7 @@
 #include "core/providers/openaistreamdecoder.h"
 #include "core/providers/openaiusage.h"
 
+#include <QHash>
 #include <QUrl>
 #include <QVarLengthArray>
 #include <QtEndian>
@@ -35,6 +36,22 @@ bool looksLikeContextTooLong(const OpenAiErrorBody &e)
     return e.code == QStringLiteral("context_length_exceeded") || m.contains(QStringLiteral("context length"))
         || m.contains(QStringLiteral("maximum context")) || m.contains(QStringLiteral("too many tokens"));
 }
+
+// Bytes the scanner must stop at: inside strings ('"', '\\', control characters) and between values
+// (quotes and brackets). A table keeps the inner loops at a few instructions a byte.
+struct ScanStops {
+    bool inString[256] = {};
+    bool structural[256] = {};
+    constexpr ScanStops()
+    {
+        for (int c = 0; c < 0x20; ++c)
+            inString[c] = true;
+        inString[int('"')] = inString[int('\\')] = true;
+        structural[int('"')] = structural[int('{')] = structural[int('}')] = true;
+        structural[int('[')] = structural[int(']')] = true;
+    }
+};
+constexpr ScanStops kStops {};
 
 // A light structural reader of a chat.completion relayed unchanged: nlohmann's parser costs about 100
 // instructions a byte here, this a few. It checks the shape (one object, closed strings without control
@@ -141,12 +158,13 @@ private:
     static const char *skipString(const char *p, const char *end)
     {
         for (++p; p < end; ++p) {
-            const auto c = static_cast<unsigned char>(*p);
-            if (c == '"')
-                return p + 1;
-            if (c == '\\')
+            while (p != end && !kStops.inString[static_cast<unsigned char>(*p)])
                 ++p;
-            else if (c < 0x20)
+            if (p == end)
+                return nullptr;
+            if (*p == '"')
+                return p + 1;
+            if (*p != '\\' || ++p == end) // a raw control character, or an escape cut off
                 return nullptr;
         }
         return nullptr;
@@ -172,6 +190,10 @@ private:
         }
         QVarLengthArray<char, 32> open; // the closing bracket each open container expects
         while (p != end) {
+            while (p != end && !kStops.structural[static_cast<unsigned char>(*p)])
+                ++p;
+            if (p == end)
+                break;
             const char c = *p;
             if (c == '"') {
                 p = skipString(p, end);
@@ -235,7 +257,16 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::baseRequest(const LiveProv
     }
     Net::UpstreamRequest request;
     request.method = method;
-    request.url = QUrl(provider.config.effectiveBaseUrl() + path);
+    // Parsing the URL was a good part of building a request, and the same few come back every time.
+    thread_local QHash<QString, QUrl> parsedUrls;
+    const QString urlText = provider.config.effectiveBaseUrl() + path;
+    auto parsed = parsedUrls.constFind(urlText);
+    if (parsed == parsedUrls.constEnd()) {
+        if (parsedUrls.size() >= 64)
+            parsedUrls.clear();
+        parsed = parsedUrls.insert(urlText, QUrl(urlText));
+    }
+    request.url = *parsed;
     if (!request.url.isValid() || request.url.host().isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("The base URL of %1 is not a valid URL: %2")
                                                     .arg(provider.label(), provider.config.effectiveBaseUrl()));

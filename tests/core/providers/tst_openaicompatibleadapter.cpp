@@ -152,6 +152,10 @@ private Q_SLOTS:
         QCOMPARE(deepSeek->usage.inputTokens, 7);
         QVERIFY(!deepSeek->usage.outputTokens.has_value());
         QCOMPARE(deepSeek->usage.cacheReadTokens, 6);
+        // An escaped backslash right before the closing quote ends the string.
+        auto backslash = kAdapter.parseRelayedCompletion(p, "{\"choices\":[\"x\\\\\"],\"usage\":{\"prompt_tokens\":2}}");
+        QVERIFY(backslash.has_value());
+        QCOMPARE(backslash->usage.inputTokens, 2);
         // Without usage: a completion all the same, nothing reported.
         auto bare = kAdapter.parseRelayedCompletion(p, "{\"choices\":[]}");
         QVERIFY(bare.has_value());
@@ -172,6 +176,7 @@ private Q_SLOTS:
         QTest::newRow("two objects") << QByteArray("{\"choices\":[]}{\"choices\":[]}");
         QTest::newRow("missing colon") << QByteArray("{\"choices\" []}");
         QTest::newRow("bad usage") << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens\":1,}}");
+        QTest::newRow("escape cut off") << QByteArray("{\"choices\":[],\"id\":\"abc\\");
         QTest::newRow("bare word") << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens\":one}}");
         QTest::newRow("control char") << QByteArray("{\"choices\":[],\"id\":\"a\x01b\"}");
     }
