@@ -252,11 +252,21 @@ private Q_SLOTS:
         QVERIFY(waitForCalls(page));
         QCOMPARE(page.callsModel()->rowCount(), 3); // the table follows the range
 
+        // Choosing "Custom range" in the combo starts from the range on screen.
+        page.setRange(UsagePage::Range::Week);
+        QVERIFY(loaded.wait(10000));
+        const qint64 weekFrom = page.stats().fromMs;
+        auto *rangeCombo = page.findChild<QComboBox *>(QStringLiteral("rangeCombo"));
+        rangeCombo->setCurrentIndex(rangeCombo->findData(int(UsagePage::Range::Custom)));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(std::abs(page.stats().fromMs - weekFrom) < 60000);
+        QCOMPARE(page.stats().totalCalls, 6);
+
         // A reversed range is refused with a message; the charts keep what they showed.
         page.setCustomRange(to, from);
         QVERIFY(!loaded.wait(300));
         QVERIFY(page.findChild<MessageBanner *>(QStringLiteral("messageBanner"))->text().contains(QStringLiteral("ends before")));
-        QCOMPARE(page.stats().totalCalls, 3);
+        QCOMPARE(page.stats().totalCalls, 6);
     }
 
     void callsTable_filtersByProviderModelKeyStatusAndSearch()

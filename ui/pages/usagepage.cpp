@@ -401,6 +401,13 @@ void UsagePage::refresh()
     m_summary->setText(tr("Loading…"));
     m_shownFromMs = query->fromMs;
     m_shownToMs = query->toMs;
+    if (m_range != Range::Custom) {
+        // The pickers show the range on screen, so "Custom range" starts from what the person sees.
+        const QSignalBlocker fromBlocker(m_fromEdit);
+        const QSignalBlocker toBlocker(m_toEdit);
+        m_fromEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(query->fromMs));
+        m_toEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(query->toMs));
+    }
     applyCallFilter();
 
     auto database = m_context.database;
