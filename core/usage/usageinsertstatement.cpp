@@ -11,6 +11,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace AiHub::Usage {
@@ -49,9 +51,10 @@ UsageInsertStatement::~UsageInsertStatement()
 
 void UsageInsertStatement::reset()
 {
-    if (m_statement)
-        sqlite3_finalize(m_statement);
-    m_statement = nullptr;
+    for (sqlite3_stmt **statement : { &m_statement, &m_begin, &m_commit, &m_rollback }) {
+        sqlite3_finalize(*statement); // a no-op on nullptr
+        *statement = nullptr;
+    }
     m_db = nullptr;
 }
 
@@ -73,19 +76,49 @@ Status UsageInsertStatement::prepare(const QSqlDatabase &connection, const Stora
     if (m_statement && m_db == db)
         return {};
     reset();
-    sqlite3_stmt *statement = nullptr;
-    const int rc = sqlite3_prepare_v3(db, InsertSql, int(sizeof(InsertSql) - 1), SQLITE_PREPARE_PERSISTENT,
-                                      &statement, nullptr);
-    if (rc != SQLITE_OK) {
-        m_db = db;
-        const Error e = error(sqlite3_extended_errcode(db), u"prepare to record usage"_s, database);
-        sqlite3_finalize(statement);
-        m_db = nullptr;
-        return fail(e);
-    }
     m_db = db;
-    m_statement = statement;
+    const std::pair<const char *, sqlite3_stmt **> statements[] = { { InsertSql, &m_statement },
+                                                                    { "BEGIN IMMEDIATE", &m_begin },
+                                                                    { "COMMIT", &m_commit },
+                                                                    { "ROLLBACK", &m_rollback } };
+    for (const auto &[sql, statement] : statements) {
+        if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr) != SQLITE_OK) {
+            const Error e = error(sqlite3_extended_errcode(db), u"prepare to record usage"_s, database);
+            reset();
+            return fail(e);
+        }
+    }
     return {};
+}
+
+Status UsageInsertStatement::run(sqlite3_stmt *statement, const QString &action, const Storage::Database &database)
+{
+    if (!statement)
+        return fail(ErrorCode::Internal, u"The usage statements were not prepared."_s);
+    const int stepped = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (stepped != SQLITE_DONE)
+        return fail(error(stepped, action, database));
+    return {};
+}
+
+Status UsageInsertStatement::begin(const Storage::Database &database)
+{
+    return run(m_begin, u"start a transaction"_s, database);
+}
+
+Status UsageInsertStatement::commit(const Storage::Database &database)
+{
+    return run(m_commit, u"commit a transaction"_s, database);
+}
+
+void UsageInsertStatement::rollback()
+{
+    // Only inside a transaction: SQLite may already have rolled back on its own (e.g. after SQLITE_FULL).
+    if (m_rollback && m_db && !sqlite3_get_autocommit(m_db)) {
+        sqlite3_step(m_rollback);
+        sqlite3_reset(m_rollback);
+    }
 }
 
 Status UsageInsertStatement::insert(const UsageRecord &r, const Storage::Database &database)

@@ -17,9 +17,10 @@ class Database;
 
 namespace AiHub::Usage {
 
-// The usage INSERT, prepared once on a connection and run through SQLite's own API. QSqlQuery costs more than
-// the insert itself: a prepare per batch, and a QString::arg plus two hash look-ups for every bound value. Use
-// it on the connection's thread only, and destroy it before the connection closes.
+// The usage INSERT and its transaction (BEGIN IMMEDIATE, COMMIT, ROLLBACK), prepared once on a connection and
+// run through SQLite's own API. QSqlQuery costs more than the insert itself: a prepare per statement, and a
+// QString::arg plus two hash look-ups for every bound value. Use it on the connection's thread only, and
+// destroy it before the connection closes.
 class UsageInsertStatement final {
 public:
     UsageInsertStatement() = default;
@@ -28,16 +29,24 @@ public:
 
     // Prepares on this connection unless it is already prepared there.
     [[nodiscard]] Status prepare(const QSqlDatabase &connection, const Storage::Database &database);
-    // Inserts one row inside the caller's transaction.
+    [[nodiscard]] Status begin(const Storage::Database &database);
+    // Inserts one row inside the transaction begin() started.
     [[nodiscard]] Status insert(const UsageRecord &record, const Storage::Database &database);
+    [[nodiscard]] Status commit(const Storage::Database &database);
+    // Ends a transaction that failed; harmless when SQLite already rolled it back on its own.
+    void rollback();
     // Drops the statement (after a failure, so the next batch prepares afresh).
     void reset();
 
 private:
     [[nodiscard]] Error error(int code, const QString &action, const Storage::Database &database) const;
+    [[nodiscard]] Status run(sqlite3_stmt *statement, const QString &action, const Storage::Database &database);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
+    sqlite3_stmt *m_begin = nullptr;
+    sqlite3_stmt *m_commit = nullptr;
+    sqlite3_stmt *m_rollback = nullptr;
 };
 
 } // namespace AiHub::Usage

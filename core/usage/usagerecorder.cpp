@@ -5,10 +5,10 @@
 #include "core/storage/database.h"
 #include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usageinsertstatement.h"
-#include "core/storage/transaction.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -271,18 +271,20 @@ void UsageRecorder::writerLoop()
 
 Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch, UsageInsertStatement *cached) const
 {
-    Result<Storage::Transaction> transaction = Storage::Transaction::begin(*m_database);
-    if (!transaction)
-        return fail(transaction.error());
     UsageInsertStatement local;
-    UsageInsertStatement &insert = cached ? *cached : local;
-    Status ok = insert.prepare(transaction->connection(), *m_database);
-    for (qsizetype i = 0; ok && i < batch.size(); ++i)
-        ok = insert.insert(batch.at(i), *m_database);
+    UsageInsertStatement &statements = cached ? *cached : local;
+    const QSqlDatabase connection = m_database->connection();
+    Status ok = statements.prepare(connection, *m_database);
     if (ok)
-        ok = transaction->commit();
-    if (!ok)
-        insert.reset(); // the connection may be in trouble; prepare afresh next time
+        ok = statements.begin(*m_database);
+    for (qsizetype i = 0; ok && i < batch.size(); ++i)
+        ok = statements.insert(batch.at(i), *m_database);
+    if (ok)
+        ok = statements.commit(*m_database);
+    if (!ok) {
+        statements.rollback();
+        statements.reset(); // the connection may be in trouble; prepare afresh next time
+    }
     return ok;
 }
 
