@@ -39,6 +39,12 @@ UsageRecorder::UsageRecorder(std::shared_ptr<Storage::Database> database, UsageR
 
 UsageRecorder::~UsageRecorder()
 {
+    {
+        QMutexLocker lock(&m_hookMutex);
+        for (const QMetaObject::Connection &hook : std::as_const(m_hooks))
+            QObject::disconnect(hook);
+        m_hooks.clear();
+    }
     if (Status stopped = stop(); !stopped)
         qCCritical(lcUsage).noquote() << "Usage records are lost at shutdown:" << stopped.error().message;
 }
@@ -89,27 +95,34 @@ Status UsageRecorder::stop()
                                 .arg(cause.message));
 }
 
-void UsageRecorder::record(UsageRecord record)
+qint64 UsageRecorder::enqueue(UsageRecord &&record, bool dueNow, bool *wake)
 {
     if (record.createdAtMs == 0)
         record.createdAtMs = QDateTime::currentMSecsSinceEpoch();
-    bool wake = false;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_pending.size() >= m_options.maxPendingRows) {
-            ++m_dropped;
-            if (m_dropped == 1 || m_dropped % 1000 == 0)
-                qCCritical(lcUsage) << "Dropping usage records:" << m_pending.size()
-                                    << "are already waiting for the database; dropped so far:" << m_dropped;
-            return;
-        }
-        m_pending.append(std::move(record));
-        ++m_appended;
-        const qsizetype size = m_pending.size();
-        if (size == 1)
-            m_batchDue = QDeadlineTimer(m_options.batchInterval);
-        wake = size == 1 || size == m_options.maxBatchRows;
+    QMutexLocker lock(&m_mutex);
+    if (m_pending.size() >= m_options.maxPendingRows) {
+        ++m_dropped;
+        if (m_dropped == 1 || m_dropped % 1000 == 0)
+            qCCritical(lcUsage) << "Dropping usage records:" << m_pending.size()
+                                << "are already waiting for the database; dropped so far:" << m_dropped;
+        *wake = false;
+        return -1;
     }
+    const qint64 sequence = m_appended++;
+    m_pending.append(std::move(record));
+    const qsizetype size = m_pending.size();
+    if (dueNow)
+        m_batchDue = QDeadlineTimer(0); // the writer commits it with whatever else is waiting
+    else if (size == 1)
+        m_batchDue = QDeadlineTimer(m_options.batchInterval);
+    *wake = dueNow || size == 1 || size == m_options.maxBatchRows;
+    return sequence;
+}
+
+void UsageRecorder::record(UsageRecord record)
+{
+    bool wake = false;
+    enqueue(std::move(record), false, &wake);
     if (wake)
         m_wake.wakeOne();
 }
@@ -136,20 +149,34 @@ Status UsageRecorder::flush()
 
 qint64 UsageRecorder::recordAndTrack(UsageRecord record)
 {
-    qint64 sequence = -1;
-    {
-        QMutexLocker lock(&m_mutex);
-        sequence = m_appended;
-    }
-    this->record(std::move(record));
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_appended == sequence) // dropped
-            return -1;
-        m_batchDue = QDeadlineTimer(0); // due now: the writer commits it with whatever else is waiting
-    }
-    m_wake.wakeOne();
+    bool wake = false;
+    const qint64 sequence = enqueue(std::move(record), true, &wake);
+    if (sequence >= 0 && !wakeWhenIdle())
+        m_wake.wakeOne();
     return sequence;
+}
+
+bool UsageRecorder::wakeWhenIdle()
+{
+    // Waking the writer at once, on a busy core, switched to it for a one-row commit per request (and back for
+    // its notification). Instead the calling thread wakes it when its event loop has handled everything that
+    // was ready, so the rows of all requests answered in that pass share one commit. Only a thread running an
+    // event loop can promise that; any other wakes the writer at once.
+    QThread *thread = QThread::currentThread();
+    QAbstractEventDispatcher *dispatcher = thread->eventDispatcher();
+    if (!dispatcher || thread->loopLevel() == 0)
+        return false;
+    m_wakePending.store(true, std::memory_order_release);
+    QMutexLocker lock(&m_hookMutex);
+    QPointer<QAbstractEventDispatcher> &hooked = m_hooked[thread];
+    if (hooked != dispatcher) {
+        hooked = dispatcher;
+        m_hooks.append(QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher, [this] {
+            if (m_wakePending.exchange(false, std::memory_order_acq_rel))
+                m_wake.wakeOne();
+        }));
+    }
+    return true;
 }
 
 qint64 UsageRecorder::committedCount() const

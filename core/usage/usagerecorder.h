@@ -5,11 +5,15 @@
 #include "core/common/result.h"
 #include "core/usage/usagerecord.h"
 
+#include <QAbstractEventDispatcher>
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QPointer>
 #include <QWaitCondition>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -75,6 +79,11 @@ public:
     [[nodiscard]] Result<QList<UsageRecord>> recent(int limit) const;
 
 private:
+    // Appends under the lock; the row's sequence number, or -1 when dropped. *wake: the writer needs waking.
+    qint64 enqueue(UsageRecord &&record, bool dueNow, bool *wake);
+    // Arranges for the writer to be woken when the calling thread's event loop is next idle; false when the
+    // thread runs no event loop (then the caller wakes it at once).
+    bool wakeWhenIdle();
     void writerLoop();
     [[nodiscard]] Status drainOnThisThread();
     // insert: the writer thread's INSERT, reused across batches (prepared here on first use, reset after a
@@ -104,6 +113,10 @@ private:
     std::unique_ptr<UsageCommitNotifier> m_notifier;
     std::optional<Error> m_lastError;
     std::unique_ptr<QThread> m_thread;
+    std::atomic<bool> m_wakePending { false };
+    QMutex m_hookMutex; // guards the two below
+    QHash<QThread *, QPointer<QAbstractEventDispatcher>> m_hooked; // threads whose loop wakes the writer
+    QList<QMetaObject::Connection> m_hooks;
 };
 
 } // namespace AiHub::Usage

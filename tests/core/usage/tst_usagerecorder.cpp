@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/storage/database.h"
+#include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usagerecorder.h"
 
 #include <QDateTime>
@@ -10,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <atomic>
 
 using namespace AiHub;
 using namespace AiHub::Usage;
@@ -320,6 +323,48 @@ private Q_SLOTS:
         QCOMPARE(recorder.counters().dropped, 3);
         QVERIFY(recorder.flush().has_value());
         QCOMPARE(rowCount(), 5);
+    }
+
+    void recordAndTrack_onAnEventLoopThread_onePassIsOneCommit()
+    {
+        UsageRecorderOptions options;
+        options.batchInterval = 60s; // only the loop going idle can have the rows written
+        UsageRecorder recorder(m_db, options);
+        recorder.start();
+        std::atomic<int> batches { 0 };
+        QObject::connect(
+            recorder.commitNotifier(), &UsageCommitNotifier::progressed, recorder.commitNotifier(),
+            [&batches](qint64, bool) { ++batches; }, Qt::DirectConnection);
+        QThread loop; // runs an event loop, as the server's worker threads do
+        loop.start();
+        auto *context = new QObject;
+        context->moveToThread(&loop);
+        QList<qint64> sequences;
+        QMetaObject::invokeMethod(
+            context,
+            [&] {
+                for (int i = 0; i < 5; ++i)
+                    sequences.append(recorder.recordAndTrack(sample(u"pass-%1"_s.arg(i))));
+            },
+            Qt::BlockingQueuedConnection);
+        QCOMPARE(sequences, (QList<qint64> { 0, 1, 2, 3, 4 }));
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.committedCount(), 5, 5000);
+        QCOMPARE(batches.load(), 1); // the five requests of one pass share one commit
+        QCOMPARE(rowCount(), 5);
+        context->deleteLater();
+        loop.quit();
+        QVERIFY(loop.wait(5000));
+    }
+
+    void recordAndTrack_withoutAnEventLoop_isCommittedAtOnce()
+    {
+        UsageRecorderOptions options;
+        options.batchInterval = 60s;
+        UsageRecorder recorder(m_db, options);
+        recorder.start();
+        const qint64 sequence = recorder.recordAndTrack(sample(u"no-loop"_s));
+        QCOMPARE(sequence, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.committedCount() > sequence, 5000);
     }
 
     void restart_afterStop_keepsRecording()
