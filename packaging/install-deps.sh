@@ -10,6 +10,8 @@ packages=(
   # WebSockets, Charts wants OpenGL, QSQLITE is only a Recommends, and QtKeychain dlopens libsecret.
   qt6-websockets-dev libqt6opengl6-dev libqt6sql6-sqlite libsecret-1-0
   nlohmann-json3-dev libssl-dev
+  # The usage writer binds its INSERT through SQLite's own API (the library Qt's SQLite driver uses).
+  libsqlite3-dev
   # Tests: offscreen/X11 platform, fonts for charts, a private D-Bus session with an unlocked keyring.
   xvfb xauth fonts-dejavu-core dbus gnome-keyring
   # The benchmark compares the hub with nginx as a plain reverse proxy.
