@@ -93,16 +93,6 @@ Result<QList<ConversationInfo>> ConversationStore::search(const QString &text) c
     return readConversations(q);
 }
 
-Status ConversationStore::ensureSchema() const
-{
-    QSqlQuery q(m_database->connection());
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS conversation_message_stats ("
-                               "message_id INTEGER PRIMARY KEY REFERENCES conversation_messages(id) ON DELETE CASCADE, "
-                               "credits TEXT, first_token_ms REAL, call_id TEXT)")))
-        return fail(m_database->error(q.lastError(), QStringLiteral("cannot prepare the conversation tables")));
-    return {};
-}
-
 Result<ConversationInfo> ConversationStore::find(qint64 id) const
 {
     auto all = list();
@@ -166,8 +156,6 @@ Status ConversationStore::remove(qint64 id)
 
 Result<QList<ConversationMessage>> ConversationStore::messages(qint64 conversationId) const
 {
-    if (auto ready = ensureSchema(); !ready)
-        return fail(ready.error());
     QSqlQuery q(m_database->connection());
     q.prepare(QStringLiteral("SELECT m.id, role, content, model, input_tokens, output_tokens, latency_ms, error, "
                              "created_at, s.credits, s.first_token_ms, s.call_id FROM conversation_messages m "
@@ -204,10 +192,6 @@ Result<qint64> ConversationStore::addMessage(qint64 conversationId, const Conver
 {
     const qint64 now = message.createdAtMs > 0 ? message.createdAtMs : QDateTime::currentMSecsSinceEpoch();
     const bool hasStats = !message.credits.isEmpty() || message.firstTokenMs || !message.callId.isEmpty();
-    if (hasStats) {
-        if (auto ready = ensureSchema(); !ready)
-            return fail(ready.error());
-    }
     QSqlDatabase db = m_database->connection();
     if (!db.transaction())
         return fail(m_database->error(db.lastError(), QStringLiteral("cannot save the message")));

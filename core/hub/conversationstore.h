@@ -40,9 +40,8 @@ struct ConversationMessage {
     qint64 createdAtMs = 0;
 };
 
-// The playground's saved conversations (tables of schema 0003, plus conversation_message_stats for credits and
-// time to first token, created here when missing: see ensureSchema()). Small queries on the calling thread's
-// connection; newest conversation first.
+// The playground's saved conversations (schema 0003, and 0004's conversation_message_stats for each answer's credits
+// and time to first token). Small queries on the calling thread's connection; newest conversation first.
 class ConversationStore final {
 public:
     explicit ConversationStore(std::shared_ptr<Storage::Database> database);
@@ -57,10 +56,6 @@ public:
     [[nodiscard]] Status remove(qint64 id);
     [[nodiscard]] Result<QList<ConversationMessage>> messages(qint64 conversationId) const;
     [[nodiscard]] Result<qint64> addMessage(qint64 conversationId, const ConversationMessage &message);
-
-    // Creates the per-message statistics table if missing. Idempotent: the numbered migrations must run without
-    // gaps, so this table is not a migration of its own (a later migration may adopt it with IF NOT EXISTS).
-    [[nodiscard]] Status ensureSchema() const;
 
 private:
     std::shared_ptr<Storage::Database> m_database;

@@ -115,11 +115,9 @@ private Q_SLOTS:
         QVERIFY(!messages->at(0).firstTokenMs);
     }
 
-    void statisticsTable_isCreatedOnce_andGoesWithItsConversation()
+    void statistics_goWithTheirConversation()
     {
         ConversationStore store(m_db);
-        QVERIFY(store.ensureSchema());
-        QVERIFY(store.ensureSchema()); // idempotent
         const qint64 id = *store.create(QStringLiteral("Doomed"), {}, {});
         ConversationMessage answer = message(QStringLiteral("assistant"), QStringLiteral("x"));
         answer.credits = QStringLiteral("1");
