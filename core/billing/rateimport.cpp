@@ -39,6 +39,17 @@ Status finish(Rate &rate, const QString &typeText, const QString &where)
     return {};
 }
 
+// Refused while parsing, with the rate named, rather than only when the whole import is applied.
+Status checkNotNegative(const Rate &rate, const QString &where)
+{
+    for (const std::optional<Credits> &amount :
+         { std::optional(rate.input), std::optional(rate.output), rate.cacheRead, rate.cacheWrite }) {
+        if (amount && amount->isNegative())
+            return bad(where, u"rates cannot be negative (%1)"_s.arg(amount->toString()));
+    }
+    return {};
+}
+
 Result<std::optional<Credits>> jsonAmount(const nlohmann::json &object, std::initializer_list<const char *> keys,
                                           const QString &where)
 {
@@ -113,6 +124,8 @@ Result<QList<Rate>> RateImport::parseJson(const QByteArray &json)
         rate.output = output->value_or(Credits());
         rate.cacheRead = *read;
         rate.cacheWrite = *write;
+        if (Status sane = checkNotNegative(rate, where); !sane)
+            return fail(sane.error());
         rates.append(rate);
     }
     return rates;
@@ -170,6 +183,8 @@ Result<QList<Rate>> RateImport::parseCsv(const QByteArray &csv)
                 return bad(where, amount.error().message);
             *target = *amount;
         }
+        if (Status sane = checkNotNegative(rate, where); !sane)
+            return fail(sane.error());
         rates.append(rate);
     }
     if (header.isEmpty())

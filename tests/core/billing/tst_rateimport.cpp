@@ -60,6 +60,8 @@ private Q_SLOTS:
         QTest::newRow("no provider") << QByteArray(R"([{"model":"b","input":"1"}])") << u"rate 1"_s;
         QTest::newRow("bad type") << QByteArray(R"([{"model":"a/b","type":"video"}])") << u"video"_s;
         QTest::newRow("bad amount") << QByteArray(R"([{"model":"a/b","input":"1.5.2"}])") << u"not a credit amount"_s;
+        QTest::newRow("negative") << QByteArray(R"([{"model":"a/b","input":"1","output":"-2"}])") << u"cannot be negative"_s;
+        QTest::newRow("negative cache") << QByteArray(R"([{"model":"a/b","cacheRead":"-0.1"}])") << u"rate 1"_s;
     }
     void parseJson_badInput_saysWhatAndWhere()
     {
@@ -83,6 +85,9 @@ private Q_SLOTS:
         QVERIFY(!RateImport::parseCsv("openai/gpt-4o,1,2\n")); // no header
         QVERIFY(!RateImport::parseCsv("model,input\nopenai/x,1,2\n")); // cell count
         QVERIFY(!RateImport::parseCsv(""));
+        const auto negative = RateImport::parseCsv("model,input,output\nopenai/x,1,2\nopenai/y,-1,2\n");
+        QVERIFY(!negative);
+        QVERIFY2(negative.error().message.contains(u"line 3"_s), qPrintable(negative.error().message));
     }
 
     void diffThenApply_showsChangesAndAppliesAllAtOnce()
