@@ -113,7 +113,12 @@ private Q_SLOTS:
         QTextDocument document;
         document.setMarkdown(QStringLiteral("Use this:\n\n```cpp\nint a = 1;\nint b = 2;\n```\n\nand indented:\n\n    x = 3\n\nDone."));
         const QColor shade(240, 240, 240);
-        QCOMPARE(CodeBlockShade::apply(&document, shade), 3);
+        // Qt's Markdown importer may keep a fenced block's lines in one block or split them: count code blocks.
+        int codeBlocks = 0;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next())
+            codeBlocks += block.text().contains(u'=') ? 1 : 0;
+        QVERIFY(codeBlocks >= 2);
+        QCOMPARE(CodeBlockShade::apply(&document, shade), codeBlocks);
         for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
             const bool code = block.text().contains(u'=');
             QCOMPARE(block.blockFormat().background().color() == shade, code);

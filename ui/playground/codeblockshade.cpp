@@ -14,8 +14,10 @@ int CodeBlockShade::apply(QTextDocument *document, const QColor &shade)
     QTextCursor cursor(document);
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
         const QTextBlockFormat format = block.blockFormat();
-        // The importer marks code blocks with the fence property (fenced) or non-breakable lines (indented).
-        if (!format.hasProperty(QTextFormat::BlockCodeFence) && !format.nonBreakableLines())
+        // Qt 6.4's importer marks fenced code with the fence property and indented code only with a (possibly
+        // empty) code language; older and newer versions also set non-breakable lines.
+        if (!format.hasProperty(QTextFormat::BlockCodeFence) && !format.hasProperty(QTextFormat::BlockCodeLanguage)
+            && !format.nonBreakableLines())
             continue;
         QTextBlockFormat shadedFormat;
         shadedFormat.setBackground(shade);
