@@ -41,8 +41,8 @@ HubPages::HubPages(MainWindow *window, QSettings *settings)
             [this] { QTimer::singleShot(1500, m_playground, &PlaygroundPage::refreshModels); });
     connect(m_providers, &ProvidersPage::providersChanged, m_rates,
             [this] { QTimer::singleShot(1500, m_rates, &RatesPage::refreshModels); });
-    connect(m_playground, &PlaygroundPage::replyFinished, m_usage, &UsagePage::refresh);
-    connect(m_playground, &PlaygroundPage::replyFinished, m_accessKeys, &AccessKeysPage::reload);
+    connect(m_playground, &PlaygroundPage::callsEnded, m_usage, &UsagePage::refresh);
+    connect(m_playground, &PlaygroundPage::callsEnded, m_accessKeys, &AccessKeysPage::reload);
 }
 
 void HubPages::setContext(const HubContext &context)

@@ -245,6 +245,7 @@ private Q_SLOTS:
         compare->pane(0)->setModel(QStringLiteral("mock/gpt-test"));
         compare->pane(1)->setModel(QStringLiteral("mock/gpt-other"));
         QSignalSpy done(compare, &CompareView::comparisonFinished);
+        QSignalSpy callsEnded(&page, &PlaygroundPage::callsEnded); // the usage and keys pages refresh on it
         QSignalSpy leftText(compare->pane(0)->stream(), &ChatStream::textArrived);
         QSignalSpy rightText(compare->pane(1)->stream(), &ChatStream::textArrived);
         auto *prompt = page.findChild<QPlainTextEdit *>(QStringLiteral("comparePrompt"));
@@ -256,6 +257,7 @@ private Q_SLOTS:
         QVERIFY(compare->pane(0)->isStreaming() && compare->pane(1)->isStreaming());
         QVERIFY(done.isEmpty());
         QVERIFY(done.wait(10000));
+        QCOMPARE(callsEnded.size(), 1);
         QVERIFY(compare->pane(0)->answerText().contains(QStringLiteral("Answer from gpt-test done.")));
         QVERIFY(compare->pane(1)->answerText().contains(QStringLiteral("Answer from gpt-other done.")));
         // Each side its own charge: 10 in, 4 out at each model's rate.
@@ -306,8 +308,10 @@ private Q_SLOTS:
         QSignalSpy arrived(images, &ImageView::imageArrived);
         QSignalSpy credits(images, &ImageView::creditsKnown);
         QSignalSpy finished(images, &ImageView::generationFinished);
+        QSignalSpy callsEnded(&page, &PlaygroundPage::callsEnded);
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("generateButton")), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
+        QCOMPARE(callsEnded.size(), 1);
         QCOMPARE(arrived.size(), 2);
         QCOMPARE(images->images().size(), 2);
         QCOMPARE(images->images().at(0).image.size(), QSize(16, 12));
@@ -395,10 +399,12 @@ private Q_SLOTS:
         page.showTab(PlaygroundPage::EmbeddingsTab);
         auto *view = page.findChild<EmbeddingsView *>();
         QSignalSpy computed(view, &EmbeddingsView::computed);
+        QSignalSpy callsEnded(&page, &PlaygroundPage::callsEnded);
         auto *inputs = page.findChild<QPlainTextEdit *>(QStringLiteral("embeddingInputs"));
         inputs->setPlainText(QStringLiteral("a cat\n\n  a kitten  \na dog\n"));
         QTest::keyClick(inputs, Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(computed.wait(10000));
+        QCOMPARE(callsEnded.size(), 1);
         QCOMPARE(view->dimension(), 3);
         auto *table = page.findChild<QTableWidget *>(QStringLiteral("similarityTable"));
         QCOMPARE(table->rowCount(), 3); // the blank line is not an input

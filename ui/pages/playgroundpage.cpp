@@ -125,7 +125,7 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     m_model->setObjectName(QStringLiteral("modelCombo"));
     m_model->setEditable(true); // a model the catalogue does not list can still be typed
     m_model->setInsertPolicy(QComboBox::NoInsert);
-    m_model->setMinimumContentsLength(24);
+    m_model->setMinimumContentsLength(16);
     auto *refresh = new QPushButton(tr("Refresh"), chat);
     refresh->setObjectName(QStringLiteral("refreshModelsButton"));
     refresh->setToolTip(tr("Ask the hub again which models its providers offer"));
@@ -142,12 +142,16 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     m_maxTokens->setValue(0);
     modelRow->addWidget(m_model, 1);
     modelRow->addWidget(refresh);
-    modelRow->addSpacing(12);
-    modelRow->addWidget(new QLabel(tr("Temperature"), chat));
-    modelRow->addWidget(m_temperature);
-    modelRow->addWidget(new QLabel(tr("Max tokens"), chat));
-    modelRow->addWidget(m_maxTokens);
     settings->addRow(tr("Model"), modelRow);
+    // Sampling gets its own row so the page fits the window's default width beside the history.
+    auto *samplingRow = new QHBoxLayout;
+    samplingRow->addWidget(new QLabel(tr("Temperature"), chat));
+    samplingRow->addWidget(m_temperature);
+    samplingRow->addSpacing(12);
+    samplingRow->addWidget(new QLabel(tr("Max tokens"), chat));
+    samplingRow->addWidget(m_maxTokens);
+    samplingRow->addStretch(1);
+    settings->addRow(tr("Options"), samplingRow);
     m_systemPrompt = new QLineEdit(chat);
     m_systemPrompt->setObjectName(QStringLiteral("systemPromptField"));
     m_systemPrompt->setPlaceholderText(tr("Optional instructions for the model, e.g. \"Answer briefly.\""));
@@ -173,6 +177,7 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     auto *sendRow = new QHBoxLayout;
     m_stats = new QLabel(chat);
     m_stats->setObjectName(QStringLiteral("statsLabel"));
+    m_stats->setWordWrap(true); // a long model name wraps instead of widening the page
     m_sendButton = new QPushButton(tr("Send"), chat);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setToolTip(tr("Send the message (%1)").arg(shortcutText(QKeySequence(Qt::CTRL | Qt::Key_Return))));
@@ -197,6 +202,12 @@ PlaygroundPage::PlaygroundPage(QWidget *parent)
     m_embeddings = new EmbeddingsView(m_network, m_key, m_tabs);
     m_embeddings->setObjectName(QStringLiteral("embeddingsView"));
     m_tabs->addTab(m_embeddings, tr("Embeddings"));
+    // Every tab's calls are billed and recorded: the usage and balance pages follow all of them.
+    connect(this, &PlaygroundPage::replyFinished, this, &PlaygroundPage::callsEnded);
+    connect(m_compare, &CompareView::comparisonFinished, this, &PlaygroundPage::callsEnded);
+    connect(m_images, &ImageView::generationFinished, this, &PlaygroundPage::callsEnded);
+    connect(m_embeddings, &EmbeddingsView::computed, this, &PlaygroundPage::callsEnded);
+    connect(m_embeddings, &EmbeddingsView::computeFailed, this, &PlaygroundPage::callsEnded);
     m_tabs->setTabToolTip(ChatTab, tr("Chat with a model; conversations are saved"));
     m_tabs->setTabToolTip(CompareTab, tr("One prompt, two models side by side"));
     m_tabs->setTabToolTip(ImagesTab, tr("Generate images from a prompt"));

@@ -70,6 +70,8 @@ Q_SIGNALS:
     void modelsLoaded(const QStringList &models);
     // A reply ended (finished, stopped or failed) and was saved.
     void replyFinished();
+    // Calls through the hub ended on any tab (chat, compare, images, embeddings): usage and balances changed.
+    void callsEnded();
     // The history list was filled again (after a search, a new message, a rename or a delete).
     void conversationsListed();
 
