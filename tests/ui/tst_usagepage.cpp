@@ -12,6 +12,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -252,12 +253,15 @@ private Q_SLOTS:
         QVERIFY(waitForCalls(page));
         QCOMPARE(page.callsModel()->rowCount(), 3); // the table follows the range
 
-        // Choosing "Custom range" in the combo starts from the range on screen.
+        // Choosing "Custom range" in the combo starts from the range on screen; the pickers show only then.
         page.setRange(UsagePage::Range::Week);
         QVERIFY(loaded.wait(10000));
+        auto *fromEdit = page.findChild<QDateTimeEdit *>(QStringLiteral("fromEdit"));
+        QVERIFY(fromEdit->isHidden());
         const qint64 weekFrom = page.stats().fromMs;
         auto *rangeCombo = page.findChild<QComboBox *>(QStringLiteral("rangeCombo"));
         rangeCombo->setCurrentIndex(rangeCombo->findData(int(UsagePage::Range::Custom)));
+        QVERIFY(!fromEdit->isHidden());
         QVERIFY(loaded.wait(10000));
         QVERIFY(std::abs(page.stats().fromMs - weekFrom) < 60000);
         QCOMPARE(page.stats().totalCalls, 6);

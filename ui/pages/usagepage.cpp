@@ -163,7 +163,8 @@ UsagePage::UsagePage(QWidget *parent)
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     controls->addWidget(m_rangeCombo);
     controls->addWidget(m_fromEdit);
-    controls->addWidget(new QLabel(QStringLiteral("–"), this));
+    m_rangeDash = new QLabel(QStringLiteral("–"), this);
+    controls->addWidget(m_rangeDash);
     controls->addWidget(m_toEdit);
     controls->addWidget(m_splitCombo);
     controls->addStretch(1);
@@ -336,9 +337,10 @@ void UsagePage::setCustomRange(const QDateTime &from, const QDateTime &to)
 
 void UsagePage::updateRangeEditors()
 {
+    // Shown only for a custom range: the controls then fit the window's default width.
     const bool custom = m_range == Range::Custom;
-    m_fromEdit->setEnabled(custom);
-    m_toEdit->setEnabled(custom);
+    for (QWidget *editor : std::initializer_list<QWidget *> { m_fromEdit, m_rangeDash, m_toEdit })
+        editor->setVisible(custom);
 }
 
 void UsagePage::setSplit(Usage::UsageSplit split)

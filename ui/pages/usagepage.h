@@ -92,6 +92,7 @@ private:
     QComboBox *m_rangeCombo = nullptr;
     QDateTimeEdit *m_fromEdit = nullptr;
     QDateTimeEdit *m_toEdit = nullptr;
+    QLabel *m_rangeDash = nullptr;
     QTimer *m_rangeEditTimer = nullptr;
     QComboBox *m_splitCombo = nullptr;
     QPushButton *m_refreshButton = nullptr;
