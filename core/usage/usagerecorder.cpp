@@ -79,7 +79,7 @@ Status UsageRecorder::stop()
         m_stopDeadline = QDeadlineTimer(m_options.stopTimeout);
         m_retryAt = QDeadlineTimer(); // one more attempt right away
     }
-    m_wake.wakeAll();
+    m_wakeSignal->condition.wakeAll();
     m_thread->wait();
     m_thread.reset();
 
@@ -124,7 +124,7 @@ void UsageRecorder::record(UsageRecord record)
     bool wake = false;
     enqueue(std::move(record), false, &wake);
     if (wake)
-        m_wake.wakeOne();
+        m_wakeSignal->condition.wakeOne();
 }
 
 Status UsageRecorder::flush()
@@ -138,7 +138,7 @@ Status UsageRecorder::flush()
     const qint64 failuresBefore = m_failedBatches;
     ++m_flushRequests;
     m_retryAt = QDeadlineTimer();
-    m_wake.wakeOne();
+    m_wakeSignal->condition.wakeOne();
     while (m_written < target && m_failedBatches == failuresBefore && (!m_pending.isEmpty() || m_inFlight > 0))
         m_progress.wait(&m_mutex);
     --m_flushRequests;
@@ -152,7 +152,7 @@ qint64 UsageRecorder::recordAndTrack(UsageRecord record)
     bool wake = false;
     const qint64 sequence = enqueue(std::move(record), true, &wake);
     if (sequence >= 0 && !wakeWhenIdle())
-        m_wake.wakeOne();
+        m_wakeSignal->condition.wakeOne();
     return sequence;
 }
 
@@ -166,15 +166,16 @@ bool UsageRecorder::wakeWhenIdle()
     QAbstractEventDispatcher *dispatcher = thread->eventDispatcher();
     if (!dispatcher || thread->loopLevel() == 0)
         return false;
-    m_wakePending.store(true, std::memory_order_release);
+    m_wakeSignal->pending.store(true, std::memory_order_release);
     QMutexLocker lock(&m_hookMutex);
     QPointer<QAbstractEventDispatcher> &hooked = m_hooked[thread];
     if (hooked != dispatcher) {
         hooked = dispatcher;
-        m_hooks.append(QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher, [this] {
-            if (m_wakePending.exchange(false, std::memory_order_acq_rel))
-                m_wake.wakeOne();
-        }));
+        const auto wake = [signal = m_wakeSignal] {
+            if (signal->pending.exchange(false, std::memory_order_acq_rel))
+                signal->condition.wakeOne();
+        };
+        m_hooks.append(QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher, wake));
     }
     return true;
 }
@@ -254,18 +255,18 @@ void UsageRecorder::writerLoop()
             m_progress.wakeAll();
             if (m_stopping)
                 break;
-            m_wake.wait(&m_mutex);
+            m_wakeSignal->condition.wait(&m_mutex);
             continue;
         }
         if (!m_retryAt.hasExpired()) {
             if (m_stopping && m_stopDeadline.hasExpired())
                 break;
-            m_wake.wait(&m_mutex, m_stopping ? qMin(m_retryAt, m_stopDeadline) : m_retryAt);
+            m_wakeSignal->condition.wait(&m_mutex, m_stopping ? qMin(m_retryAt, m_stopDeadline) : m_retryAt);
             continue;
         }
         const bool urgent = m_stopping || m_flushRequests > 0;
         if (!urgent && m_pending.size() < m_options.maxBatchRows && !m_batchDue.hasExpired()) {
-            m_wake.wait(&m_mutex, m_batchDue);
+            m_wakeSignal->condition.wait(&m_mutex, m_batchDue);
             continue;
         }
 

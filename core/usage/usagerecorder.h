@@ -96,7 +96,13 @@ private:
     const UsageRecorderOptions m_options;
 
     mutable QMutex m_mutex;
-    QWaitCondition m_wake;     // the writer waits here for rows, a flush or stop
+    // The writer waits here for rows, a flush or stop. Shared with the event-loop hooks of answering threads
+    // (see wakeWhenIdle()), which may still fire while this object is being destroyed.
+    struct WakeSignal {
+        QWaitCondition condition;
+        std::atomic<bool> pending { false }; // a row waits for the next idle event loop to wake the writer
+    };
+    const std::shared_ptr<WakeSignal> m_wakeSignal = std::make_shared<WakeSignal>();
     QWaitCondition m_progress; // flush() and stop() wait here for the writer
     QList<UsageRecord> m_pending;
     qsizetype m_inFlight = 0;
@@ -113,7 +119,6 @@ private:
     std::unique_ptr<UsageCommitNotifier> m_notifier;
     std::optional<Error> m_lastError;
     std::unique_ptr<QThread> m_thread;
-    std::atomic<bool> m_wakePending { false };
     QMutex m_hookMutex; // guards the two below
     QHash<QThread *, QPointer<QAbstractEventDispatcher>> m_hooked; // threads whose loop wakes the writer
     QList<QMetaObject::Connection> m_hooks;
