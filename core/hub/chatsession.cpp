@@ -8,7 +8,6 @@
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
 #include "core/providers/iprovideradapter.h"
-#include "core/providers/openaicompatibleadapter.h"
 #include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usagerecorder.h"
 
@@ -221,12 +220,9 @@ void ChatSession::onFinished()
     }
     // An OpenAI client gets an OpenAI-style provider's answer as it came: its usage is all the hub needs from it,
     // unless the output must be counted because the provider reported none.
-    const auto *relay = m_call.openAiBody.is_object()
-        ? dynamic_cast<const Providers::OpenAiCompatibleAdapter *>(provider.adapter)
-        : nullptr;
-    auto completion = relay ? relay->parseRelayedCompletion(provider, m_body)
-                            : provider.adapter->parseCompletion(provider, m_body);
-    if (completion && relay && m_meter && !completion->usage.reported())
+    auto completion = m_call.openAiBody.is_object() ? provider.adapter->parseRelayedCompletion(provider, m_body)
+                                                    : provider.adapter->parseCompletion(provider, m_body);
+    if (completion && completion->usageOnly && m_meter && !completion->usage.reported())
         completion = provider.adapter->parseCompletion(provider, m_body);
     if (!completion) {
         fail(completion.error());

@@ -51,6 +51,12 @@ qint64 positive(const nlohmann::json &object, const char *key)
 }
 } // namespace
 
+Result<ChatCompletion> IProviderAdapter::parseRelayedCompletion(const LiveProvider &provider,
+                                                                const QByteArray &body) const
+{
+    return parseCompletion(provider, body);
+}
+
 Result<QList<ModelInfo>> IProviderAdapter::parseModelList(const QByteArray &body) const
 {
     auto ids = parseModels(body);

@@ -26,6 +26,7 @@ struct ChatCompletion {
     ChatResult result; // always filled in
     QByteArray body;   // OpenAI-style providers: their chat.completion JSON, relayed unchanged to OpenAI clients
     TokenUsage usage;  // the same as result.usage
+    bool usageOnly = false; // parseRelayedCompletion: result holds nothing but the usage (parseCompletion for more)
 };
 
 // Everything that differs between providers' wire formats, and nothing else: no I/O, no state.
@@ -41,6 +42,10 @@ public:
                                                               StreamOutput output) const = 0;
     [[nodiscard]] virtual Result<ChatCompletion> parseCompletion(const LiveProvider &provider,
                                                                  const QByteArray &body) const = 0;
+    // For an answer relayed unchanged to an OpenAI client: adapters whose answers are OpenAI chat completions
+    // may check its shape and read only the usage (usageOnly set). The default is the full parseCompletion().
+    [[nodiscard]] virtual Result<ChatCompletion> parseRelayedCompletion(const LiveProvider &provider,
+                                                                        const QByteArray &body) const;
     // A non-2xx answer turned into the hub's error, naming the provider and saying what to do.
     virtual Error mapError(const LiveProvider &provider, int status, const QByteArray &body,
                            int retryAfterSeconds) const = 0;

@@ -339,6 +339,7 @@ Result<ChatCompletion> OpenAiCompatibleAdapter::parseRelayedCompletion(const Liv
     out.usage = scan.usage();
     out.result.usage = out.usage;
     out.body = body;
+    out.usageOnly = true;
     return out;
 }
 

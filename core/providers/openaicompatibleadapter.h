@@ -17,7 +17,8 @@ public:
     Result<ChatCompletion> parseCompletion(const LiveProvider &provider, const QByteArray &body) const override;
     // For an answer relayed unchanged to an OpenAI client: checks that it is a chat completion and reads only its
     // usage, without building the document. result holds nothing but the usage; parseCompletion for the rest.
-    Result<ChatCompletion> parseRelayedCompletion(const LiveProvider &provider, const QByteArray &body) const;
+    Result<ChatCompletion> parseRelayedCompletion(const LiveProvider &provider,
+                                                  const QByteArray &body) const override;
     Error mapError(const LiveProvider &provider, int status, const QByteArray &body,
                    int retryAfterSeconds) const override;
     Result<Net::UpstreamRequest> modelsRequest(const LiveProvider &provider,

@@ -134,6 +134,21 @@ private Q_SLOTS:
         QCOMPARE(relayed->usage.cacheReadTokens, full->usage.cacheReadTokens);
         QCOMPARE(relayed->result.usage.outputTokens, full->usage.outputTokens);
     }
+    void parseRelayedCompletion_isTheAdaptersOverride_andSaysItHoldsOnlyUsage()
+    {
+        // ChatSession calls it through IProviderAdapter; usageOnly tells it to parse fully when it must count.
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        const QByteArray body = fixtureBody(QStringLiteral("openai/chat-basic.response.http"));
+        const IProviderAdapter &adapter = kAdapter;
+        auto relayed = adapter.parseRelayedCompletion(p, body);
+        QVERIFY(relayed.has_value());
+        QVERIFY(relayed->usageOnly);
+        QVERIFY(relayed->result.text.isEmpty());
+        auto full = adapter.parseCompletion(p, body);
+        QVERIFY(full.has_value());
+        QVERIFY(!full->usageOnly);
+        QVERIFY(!full->result.text.isEmpty());
+    }
     void parseRelayedCompletion_usageAfterNestedBracketsInStrings()
     {
         const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
