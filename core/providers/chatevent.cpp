@@ -31,6 +31,15 @@ ChatEvent ChatEvent::reasoningSignature(const QByteArray &signature, int choice)
     return e;
 }
 
+ChatEvent ChatEvent::redactedReasoning(const QByteArray &data, int choice)
+{
+    ChatEvent e;
+    e.kind = Kind::ReasoningDelta;
+    e.redactedData = data;
+    e.choiceIndex = choice;
+    return e;
+}
+
 ChatEvent ChatEvent::toolCallDelta(const ToolCallDelta &delta, int choice)
 {
     ChatEvent e;

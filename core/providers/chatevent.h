@@ -28,7 +28,9 @@ struct ChatEvent {
         Start,          // the answer began: responseId and model, when the provider says them
         TextDelta,      // text
         ReasoningDelta, // text (the model's visible reasoning / thinking); or, with empty text, the signature that
-                        // closes a thinking block (Anthropic signature_delta, Bedrock reasoningContent.signature)
+                        // closes a thinking block (Anthropic signature_delta, Bedrock reasoningContent.signature);
+                        // or a whole redacted block (redactedData). A block's text is the reasoning text since the
+                        // previous closing event, so interleaved blocks stay apart.
         ToolCall,       // toolCall
         Finish,         // finishReason: "stop" | "length" | "tool_calls" | "content_filter"
         Usage,          // the provider reported (cumulative) usage; the last one wins, never summed
@@ -43,6 +45,7 @@ struct ChatEvent {
     bool hasContent = false; // Chunk: carries generated text, reasoning or a tool call (time to first token)
     QString text;
     QByteArray signature; // ReasoningDelta: the thinking block's signature, to be sent back on the next turn
+    QByteArray redactedData; // ReasoningDelta: a redacted thinking block's data, to be sent back on the next turn
     ToolCallDelta toolCall;
     QString finishReason;
     QString responseId;
@@ -52,6 +55,7 @@ struct ChatEvent {
     static ChatEvent textDelta(const QString &text, int choice = 0);
     static ChatEvent reasoningDelta(const QString &text, int choice = 0);
     static ChatEvent reasoningSignature(const QByteArray &signature, int choice = 0);
+    static ChatEvent redactedReasoning(const QByteArray &data, int choice = 0);
     static ChatEvent toolCallDelta(const ToolCallDelta &delta, int choice = 0);
     static ChatEvent finish(const QString &reason, int choice = 0);
     static ChatEvent usageReport(const TokenUsage &usage);

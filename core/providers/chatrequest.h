@@ -32,6 +32,16 @@ struct ToolCall {
     QByteArray signature;    // Gemini's thoughtSignature, to be carried back on the next turn
 };
 
+// One signed reasoning block of an assistant turn (Anthropic thinking / redacted_thinking, Bedrock
+// reasoningContent), kept whole and in order: providers check each block's signature on the next turn.
+struct ThinkingBlock {
+    QString thinking;        // the visible text (empty for a redacted block)
+    QByteArray signature;    // the provider's signature over it
+    QByteArray redactedData; // redacted_thinking: the provider's encrypted data (Bedrock: redactedContent, base64)
+
+    bool isRedacted() const { return !redactedData.isEmpty(); }
+};
+
 struct ChatMessage {
     enum class Role { System, User, Assistant, Tool };
     Role role = Role::User;
@@ -40,7 +50,7 @@ struct ChatMessage {
     QString toolCallId;        // tool results: which call this answers
     QString name;              // tool results: the tool's name, where known
     QString reasoning;         // assistant reasoning to hand back (Anthropic thinking, DeepSeek reasoning_content)
-    QByteArray reasoningSignature; // Anthropic's thinking signature
+    QList<ThinkingBlock> thinkingBlocks; // signed / redacted thinking to hand back, in the provider's order
 
     QString text() const; // all text parts joined
 };

@@ -14,8 +14,8 @@ struct ChatResult {
     QString model;
     qint64 created = 0; // seconds since the epoch
     QString text;
-    QString reasoning;
-    QByteArray reasoningSignature; // Anthropic / Bedrock: the thinking block's signature, for the next turn
+    QString reasoning; // all visible reasoning text joined
+    QList<ThinkingBlock> thinkingBlocks; // Anthropic / Bedrock: every thinking block with its signature, in order
     QList<ToolCall> toolCalls;
     QString finishReason;
     TokenUsage usage;

@@ -30,19 +30,34 @@ QByteArray toolCallSignature(const Json &call)
     return {};
 }
 
-// LiteLLM's thinking_blocks ([{type:"thinking", thinking, signature}]): the text joined, the last signature.
-void readThinkingBlocks(const Json &message, QString &reasoning, QByteArray &signature)
+// LiteLLM's thinking_blocks ([{type:"thinking", thinking, signature}, {type:"redacted_thinking", data}]), each
+// block kept whole and in order (providers check every block's signature); reasoning gets the texts joined when
+// the client sent no reasoning_content.
+void readThinkingBlocks(const Json &message, QString &reasoning, QList<ThinkingBlock> &out)
 {
     const auto blocks = message.find("thinking_blocks");
     if (blocks == message.end() || !blocks->is_array())
         return;
     QString thinking;
     for (const Json &block : *blocks) {
-        if (!block.is_object() || str(block.value("type", Json())) != QStringLiteral("thinking"))
-            continue; // redacted_thinking has no neutral form
-        thinking += str(block.value("thinking", Json()));
-        if (const QString sig = str(block.value("signature", Json())); !sig.isEmpty())
-            signature = sig.toUtf8();
+        if (!block.is_object())
+            continue;
+        const QString type = str(block.value("type", Json()));
+        ThinkingBlock b;
+        if (type == QStringLiteral("thinking")) {
+            b.thinking = str(block.value("thinking", Json()));
+            b.signature = str(block.value("signature", Json())).toUtf8();
+            if (b.thinking.isEmpty() && b.signature.isEmpty())
+                continue;
+            thinking += b.thinking;
+        } else if (type == QStringLiteral("redacted_thinking")) {
+            b.redactedData = str(block.value("data", Json())).toUtf8();
+            if (b.redactedData.isEmpty())
+                continue;
+        } else {
+            continue;
+        }
+        out.append(std::move(b));
     }
     if (reasoning.isEmpty())
         reasoning = thinking;
@@ -166,7 +181,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         msg.toolCallId = str(m.value("tool_call_id", Json()));
         msg.name = str(m.value("name", Json()));
         msg.reasoning = str(m.value("reasoning_content", Json()));
-        readThinkingBlocks(m, msg.reasoning, msg.reasoningSignature);
+        readThinkingBlocks(m, msg.reasoning, msg.thinkingBlocks);
         if (const auto calls = m.find("tool_calls"); calls != m.end() && calls->is_array()) {
             for (const Json &c : *calls) {
                 const Json &fn = c.value("function", Json::object());
@@ -384,10 +399,18 @@ Json OpenAiChatFormat::encodeCompletion(const ChatResult &r)
     message["content"] = r.text.isEmpty() && !r.toolCalls.isEmpty() ? Json() : Json(s(r.text));
     if (!r.reasoning.isEmpty())
         message["reasoning_content"] = s(r.reasoning);
-    if (!r.reasoningSignature.isEmpty()) // LiteLLM's convention, for clients to send back on the next turn
-        message["thinking_blocks"] = Json::array({ { { "type", "thinking" },
-                                                     { "thinking", s(r.reasoning) },
-                                                     { "signature", r.reasoningSignature.toStdString() } } });
+    if (!r.thinkingBlocks.isEmpty()) { // LiteLLM's convention, for clients to send back on the next turn
+        Json blocks = Json::array();
+        for (const ThinkingBlock &b : r.thinkingBlocks) {
+            if (b.isRedacted())
+                blocks.push_back({ { "type", "redacted_thinking" }, { "data", b.redactedData.toStdString() } });
+            else
+                blocks.push_back({ { "type", "thinking" },
+                                   { "thinking", s(b.thinking) },
+                                   { "signature", b.signature.toStdString() } });
+        }
+        message["thinking_blocks"] = std::move(blocks);
+    }
     if (!r.toolCalls.isEmpty()) {
         Json calls = Json::array();
         for (const ToolCall &c : r.toolCalls)

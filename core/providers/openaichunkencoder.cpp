@@ -71,7 +71,16 @@ QByteArray OpenAiChunkEncoder::encode(const ChatEvent &event)
     case ChatEvent::Kind::TextDelta:
         return chunk(withRole(Json { { "content", event.text.toStdString() } }), event.choiceIndex, {});
     case ChatEvent::Kind::ReasoningDelta:
-        if (!event.signature.isEmpty()) // LiteLLM's thinking_blocks delta: the block's signature, for the next turn
+        // LiteLLM's thinking_blocks delta, one entry per completed block: {type:"thinking", thinking:"", signature}
+        // when a thinking block closes (its text is the reasoning_content streamed since the previous entry), or
+        // {type:"redacted_thinking", data} for a redacted block. Several blocks in one answer (interleaved
+        // thinking) thus arrive as several entries, in order, and a client rebuilds each with its own signature.
+        if (!event.redactedData.isEmpty())
+            return chunk(withRole(Json { { "thinking_blocks",
+                                           Json::array({ { { "type", "redacted_thinking" },
+                                                           { "data", event.redactedData.toStdString() } } }) } }),
+                         event.choiceIndex, {});
+        if (!event.signature.isEmpty())
             return chunk(withRole(Json { { "thinking_blocks",
                                            Json::array({ { { "type", "thinking" },
                                                            { "thinking", "" },

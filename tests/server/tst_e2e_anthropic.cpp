@@ -227,6 +227,89 @@ private Q_SLOTS:
         QVERIFY(block["thinking"] == reasoning.toStdString());
     }
 
+    void interleavedThinking_streamed_clientRebuildsEveryBlock_andAnthropicGetsThemBackInOrder()
+    {
+        // A composed stream (tests/data/thinking/README.md): thinking -> tool_use -> redacted_thinking ->
+        // thinking -> tool_use. The client rebuilds the blocks as documented in OpenAiChunkEncoder: each
+        // thinking_blocks entry closes one block, whose text is the reasoning_content since the previous entry.
+        m_mock->addRoute("POST", "/v1/messages",
+                         fixture(QStringLiteral(AIHUB_TEST_DATA_DIR "/thinking/anthropic-stream-interleaved-thinking.sse")));
+        const auto r = post(kStream);
+        QCOMPARE(r.status, 200);
+        std::string open;
+        nlohmann::json blocks = nlohmann::json::array();
+        nlohmann::json calls = nlohmann::json::array();
+        for (const QByteArray &data : sseData(r.body)) {
+            auto chunk = json(data);
+            if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
+                continue;
+            const auto delta = chunk["choices"][0].value("delta", nlohmann::json::object());
+            open += delta.value("reasoning_content", std::string());
+            for (const auto &block : delta.value("thinking_blocks", nlohmann::json::array())) {
+                if (block.value("type", std::string()) == "redacted_thinking") {
+                    blocks.push_back(block);
+                } else {
+                    blocks.push_back({ { "type", "thinking" }, { "thinking", open },
+                                       { "signature", block.value("signature", std::string()) } });
+                    open.clear();
+                }
+            }
+            for (const auto &call : delta.value("tool_calls", nlohmann::json::array())) {
+                const std::size_t index = call.value("index", 0);
+                while (calls.size() <= index)
+                    calls.push_back({ { "type", "function" }, { "function", { { "arguments", "" } } } });
+                if (call.contains("id"))
+                    calls[index]["id"] = call["id"];
+                const auto fn = call.value("function", nlohmann::json::object());
+                if (fn.contains("name"))
+                    calls[index]["function"]["name"] = fn["name"];
+                calls[index]["function"]["arguments"] = calls[index]["function"]["arguments"].get<std::string>()
+                    + fn.value("arguments", std::string());
+            }
+        }
+        QVERIFY(open.empty());
+        QCOMPARE(blocks.size(), std::size_t(3));
+        QCOMPARE(calls.size(), std::size_t(2));
+
+        nlohmann::json next = json(kStream);
+        next["stream"] = false;
+        next.erase("stream_options");
+        next["messages"].push_back({ { "role", "assistant" }, { "content", nullptr }, { "thinking_blocks", blocks },
+                                     { "tool_calls", calls } });
+        next["messages"].push_back({ { "role", "tool" }, { "tool_call_id", calls[0]["id"] }, { "content", "15 C" } });
+        next["messages"].push_back({ { "role", "tool" }, { "tool_call_id", calls[1]["id"] }, { "content", "21 C" } });
+        m_mock->addRoute("POST", "/v1/messages", fixture(QStringLiteral("anthropic/messages-tool-use.response.http")));
+        QCOMPARE(post(QByteArray::fromStdString(next.dump())).status, 200);
+        const auto sent = json(m_mock->lastRequest().body);
+        const nlohmann::json expected = json(R"([
+            {"type":"thinking","thinking":"I will look up Paris first.","signature":"EqQBCkYIARgCIkBYtKGMxQ2wKpJ7wQmNnLWmP1sA"},
+            {"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"},
+            {"type":"thinking","thinking":"Now Rome.","signature":"ErUBCkYIARgCIkCMkRFgNNhwET9y5IN2hGVaMO"},
+            {"type":"tool_use","id":"toolu_01A","name":"get_weather","input":{"city":"Paris"}},
+            {"type":"tool_use","id":"toolu_01B","name":"get_weather","input":{"city":"Rome"}}])");
+        QVERIFY2(sent["messages"][1]["content"] == expected, sent.dump().c_str());
+        QVERIFY(sent["messages"][2]["content"][1]["tool_use_id"] == "toolu_01B");
+    }
+
+    void interleavedThinking_nonStreamed_everyBlockInTheMessage()
+    {
+        m_mock->addRoute("POST", "/v1/messages",
+                         fixture(QStringLiteral(AIHUB_TEST_DATA_DIR "/thinking/anthropic-interleaved-thinking.response.json")));
+        nlohmann::json request = json(kStream);
+        request["stream"] = false;
+        request.erase("stream_options");
+        const auto r = post(QByteArray::fromStdString(request.dump()));
+        QCOMPARE(r.status, 200);
+        const auto message = json(r.body)["choices"][0]["message"];
+        const nlohmann::json expected = json(R"([
+            {"type":"thinking","thinking":"I will look up Paris first.","signature":"EqQBCkYIARgCIkBYtKGMxQ2wKpJ7wQmNnLWmP1sA"},
+            {"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"},
+            {"type":"thinking","thinking":"Now Rome.","signature":"ErUBCkYIARgCIkCMkRFgNNhwET9y5IN2hGVaMO"}])");
+        QVERIFY2(message["thinking_blocks"] == expected, r.body.constData());
+        QVERIFY(message["reasoning_content"] == "I will look up Paris first.Now Rome.");
+        QCOMPARE(message["tool_calls"].size(), std::size_t(2));
+    }
+
     void streaming_midStreamError_endsTheStreamAndStillCountsTheInput()
     {
         // As recorded (fixture README): an error event after 200 OK, no message_stop.

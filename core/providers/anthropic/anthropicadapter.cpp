@@ -116,9 +116,14 @@ Result<ChatCompletion> AnthropicAdapter::parseCompletion(const LiveProvider &pro
         if (type == u"text"_s) {
             result.text += stringField(block, "text");
         } else if (type == u"thinking"_s) {
-            result.reasoning += stringField(block, "thinking");
-            if (const QString signature = stringField(block, "signature"); !signature.isEmpty())
-                result.reasoningSignature = signature.toUtf8();
+            ThinkingBlock thinking;
+            thinking.thinking = stringField(block, "thinking");
+            thinking.signature = stringField(block, "signature").toUtf8();
+            result.reasoning += thinking.thinking;
+            result.thinkingBlocks.append(std::move(thinking));
+        } else if (type == u"redacted_thinking"_s) {
+            if (const QString data = stringField(block, "data"); !data.isEmpty())
+                result.thinkingBlocks.append(ThinkingBlock { {}, {}, data.toUtf8() });
         } else if (type == u"tool_use"_s) {
             ToolCall call;
             call.id = stringField(block, "id");

@@ -109,14 +109,21 @@ Result<Json> parseJsonText(const QByteArray &text, const QString &what, const QS
 Result<Json> assistantBlocks(const ChatMessage &message, const QString &who)
 {
     Json blocks = Json::array();
-    if (!message.reasoning.isEmpty()) {
-        // Anthropic only accepts thinking it signed itself; unsigned reasoning (from another provider) is dropped.
-        if (!message.reasoningSignature.isEmpty())
-            blocks.push_back({ { "type", "thinking" }, { "thinking", str(message.reasoning) },
-                               { "signature", message.reasoningSignature.toStdString() } });
+    // Every thinking block goes back whole, in order, before text and tool_use (Anthropic checks each block's
+    // signature, and interleaved thinking gives one turn several). Anthropic only accepts thinking it signed
+    // itself; unsigned reasoning (from another provider) is dropped.
+    bool dropped = message.thinkingBlocks.isEmpty() && !message.reasoning.isEmpty();
+    for (const ThinkingBlock &b : message.thinkingBlocks) {
+        if (b.isRedacted())
+            blocks.push_back({ { "type", "redacted_thinking" }, { "data", b.redactedData.toStdString() } });
+        else if (!b.signature.isEmpty())
+            blocks.push_back({ { "type", "thinking" }, { "thinking", str(b.thinking) },
+                               { "signature", b.signature.toStdString() } });
         else
-            qCInfo(lcAnthropicEncoder) << "dropping assistant reasoning without an Anthropic signature";
+            dropped = true;
     }
+    if (dropped)
+        qCInfo(lcAnthropicEncoder) << "dropping assistant reasoning without an Anthropic signature";
     auto content = contentBlocks(message, who);
     if (!content)
         return content;

@@ -139,8 +139,12 @@ void AnthropicStreamDecoder::onEvent(const SseParser::Event &event, std::vector<
             if (const Json &input = objectField(block, "input"); !input.empty())
                 call.argumentsDelta = QString::fromStdString(input.dump());
             out.push_back(ChatEvent::toolCallDelta(call));
+        } else if (blockType == u"redacted_thinking"_s) {
+            // Comes whole in content_block_start; it must go back on the next turn like a signed block.
+            if (const QString redacted = stringField(block, "data"); !redacted.isEmpty())
+                out.push_back(ChatEvent::redactedReasoning(redacted.toUtf8()));
         }
-        // redacted_thinking and server-side tool blocks have nothing a client can use.
+        // Server-side tool blocks have nothing a client can use.
     } else if (type == u"message_start"_s) {
         const Json &message = objectField(data, "message");
         out.push_back(ChatEvent::start(stringField(message, "id"), stringField(message, "model")));

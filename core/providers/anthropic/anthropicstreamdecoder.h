@@ -11,8 +11,10 @@
 namespace AiHub::Providers {
 
 // Decodes Anthropic's Messages SSE stream into neutral events: message_start -> Start, text_delta -> TextDelta,
-// thinking_delta -> ReasoningDelta, tool_use blocks and their input_json_delta -> ToolCall deltas (one index per
-// tool_use block, counted from 0), message_delta -> Finish and one Usage, message_stop -> Done, error -> Error.
+// thinking_delta -> ReasoningDelta, signature_delta -> ReasoningDelta with the signature that closes the block,
+// redacted_thinking blocks -> ReasoningDelta with redactedData, tool_use blocks and their input_json_delta ->
+// ToolCall deltas (one index per tool_use block, counted from 0), message_delta -> Finish and one Usage,
+// message_stop -> Done, error -> Error.
 // Usage comes in two halves (input and cache counts on message_start, cumulative output on message_delta); they
 // are joined and reported once, at message_delta, or on an error or the end of a stream that never got there.
 class AnthropicStreamDecoder final : public IChatStreamDecoder {

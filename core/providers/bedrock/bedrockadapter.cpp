@@ -157,10 +157,17 @@ Result<ChatCompletion> BedrockAdapter::parseCompletion(const LiveProvider &provi
         } else if (const auto r = block.find("reasoningContent"); r != block.end() && r->is_object()) {
             const auto rt = r->find("reasoningText");
             if (rt != r->end() && rt->is_object()) {
+                ThinkingBlock thinking;
                 if (const auto t = rt->find("text"); t != rt->end() && t->is_string())
-                    out.result.reasoning += QString::fromStdString(t->get<std::string>());
+                    thinking.thinking = QString::fromStdString(t->get<std::string>());
                 if (const auto sig = rt->find("signature"); sig != rt->end() && sig->is_string())
-                    out.result.reasoningSignature = QByteArray::fromStdString(sig->get<std::string>());
+                    thinking.signature = QByteArray::fromStdString(sig->get<std::string>());
+                out.result.reasoning += thinking.thinking;
+                out.result.thinkingBlocks.append(std::move(thinking));
+            } else if (const auto rc = r->find("redactedContent"); rc != r->end() && rc->is_string()
+                       && !rc->get_ref<const std::string &>().empty()) {
+                out.result.thinkingBlocks.append(
+                    ThinkingBlock { {}, {}, QByteArray::fromStdString(rc->get<std::string>()) });
             }
         }
     }

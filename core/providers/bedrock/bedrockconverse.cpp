@@ -132,11 +132,21 @@ Result<nlohmann::ordered_json> BedrockConverse::encodeRequest(const ChatRequest 
             append("user", Json::array({ toolResultBlock(m) }));
             continue;
         case ChatMessage::Role::Assistant:
-            if (!m.reasoning.isEmpty()) {
+            // Each reasoning block whole and in order, first (Claude on Bedrock checks every block's signature).
+            for (const ThinkingBlock &b : m.thinkingBlocks) {
+                Json reasoning;
+                if (b.isRedacted()) {
+                    reasoning["reasoningContent"]["redactedContent"] = b.redactedData.toStdString(); // base64 blob
+                } else {
+                    reasoning["reasoningContent"]["reasoningText"]["text"] = str(b.thinking);
+                    if (!b.signature.isEmpty())
+                        reasoning["reasoningContent"]["reasoningText"]["signature"] = b.signature.toStdString();
+                }
+                blocks.push_back(std::move(reasoning));
+            }
+            if (m.thinkingBlocks.isEmpty() && !m.reasoning.isEmpty()) {
                 Json reasoning;
                 reasoning["reasoningContent"]["reasoningText"]["text"] = str(m.reasoning);
-                if (!m.reasoningSignature.isEmpty())
-                    reasoning["reasoningContent"]["reasoningText"]["signature"] = m.reasoningSignature.toStdString();
                 blocks.push_back(std::move(reasoning));
             }
             [[fallthrough]];

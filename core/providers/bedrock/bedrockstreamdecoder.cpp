@@ -148,12 +148,15 @@ void BedrockStreamDecoder::onEvent(const QByteArray &type, const QByteArray &pay
             d.argumentsDelta = stringAt(*toolUse, "input");
             out.push_back(ChatEvent::toolCallDelta(d));
         } else if (const nlohmann::json *reasoning = objectAt(*delta, "reasoningContent")) {
-            // redactedContent has no neutral form; the signature travels on to be sent back next turn.
+            // The signature (closing a block) and redactedContent (a whole redacted block) travel on to be sent
+            // back next turn.
             const QString text = stringAt(*reasoning, "text");
             if (!text.isEmpty())
                 out.push_back(ChatEvent::reasoningDelta(text));
             if (const QString signature = stringAt(*reasoning, "signature"); !signature.isEmpty())
                 out.push_back(ChatEvent::reasoningSignature(signature.toUtf8()));
+            if (const QString redacted = stringAt(*reasoning, "redactedContent"); !redacted.isEmpty())
+                out.push_back(ChatEvent::redactedReasoning(redacted.toUtf8()));
         }
     } else if (type == "messageStop") {
         m_sawStop = true;

@@ -12,7 +12,8 @@ namespace AiHub::Providers {
 
 // ConverseStream (application/vnd.amazon.eventstream) to neutral ChatEvents: messageStart -> Start,
 // contentBlockStart{toolUse} / contentBlockDelta{toolUse} -> ToolCall, delta.text -> TextDelta,
-// delta.reasoningContent.text -> ReasoningDelta, messageStop -> Finish, metadata -> Usage, exception frames
+// delta.reasoningContent.text -> ReasoningDelta (its signature closes the block, redactedContent is a whole
+// redacted block), messageStop -> Finish, metadata -> Usage, exception frames
 // -> Error. A clean end after messageStop yields Done; a stream cut short yields an Error.
 class BedrockStreamDecoder final : public IChatStreamDecoder {
 public:

@@ -119,7 +119,7 @@ private Q_SLOTS:
         // tool call: extra_content.google.thought_signature, as Gemini's own OpenAI-compatible API sends it.
         ChatResult r;
         r.reasoning = QStringLiteral("Think.");
-        r.reasoningSignature = "c2lnLTE=";
+        r.thinkingBlocks.append(ThinkingBlock { QStringLiteral("Think."), "c2lnLTE=", {} });
         r.toolCalls.append(ToolCall { QStringLiteral("call_0"), QStringLiteral("f"), QStringLiteral("{}"), "EpwICpkI" });
         r.toolCalls.append(ToolCall { QStringLiteral("call_1"), QStringLiteral("g"), QStringLiteral("{}"), {} });
         Json message = OpenAiChatFormat::encodeCompletion(r)["choices"][0]["message"];
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(message["tool_calls"][0]["extra_content"]["google"]["thought_signature"] == "EpwICpkI");
         QVERIFY(!message["tool_calls"][1].contains("extra_content"));
         // Without signatures nothing extra appears.
-        r.reasoningSignature.clear();
+        r.thinkingBlocks.clear();
         QVERIFY(!OpenAiChatFormat::encodeCompletion(r)["choices"][0]["message"].contains("thinking_blocks"));
     }
     void parseRequest_signaturesComeBack()
@@ -147,7 +147,12 @@ private Q_SLOTS:
         QVERIFY(r.has_value());
         const ChatMessage &assistant = r->messages[1];
         QCOMPARE(assistant.reasoning, QStringLiteral("Think.")); // not doubled by the thinking block
-        QCOMPARE(assistant.reasoningSignature, QByteArray("c2ln"));
+        QCOMPARE(assistant.thinkingBlocks.size(), 2); // both blocks, in the client's order
+        QCOMPARE(assistant.thinkingBlocks[0].redactedData, QByteArray("xx"));
+        QVERIFY(assistant.thinkingBlocks[0].thinking.isEmpty());
+        QCOMPARE(assistant.thinkingBlocks[1].thinking, QStringLiteral("Think."));
+        QCOMPARE(assistant.thinkingBlocks[1].signature, QByteArray("c2ln"));
+        QVERIFY(!assistant.thinkingBlocks[1].isRedacted());
         QCOMPARE(assistant.toolCalls[0].signature, QByteArray("R29vZ2xl"));
         QCOMPARE(assistant.toolCalls[1].signature, QByteArray("TGl0ZQ=="));
         QVERIFY(assistant.toolCalls[2].signature.isEmpty());
@@ -156,7 +161,7 @@ private Q_SLOTS:
             "thinking_blocks":"nope","tool_calls":[{"id":"a","function":{"name":"f","arguments":"{}"},"extra_content":[1]}]}]})");
         auto o = OpenAiChatFormat::parseRequest(odd);
         QVERIFY(o.has_value());
-        QVERIFY(o->messages[0].reasoningSignature.isEmpty());
+        QVERIFY(o->messages[0].thinkingBlocks.isEmpty());
         QVERIFY(o->messages[0].toolCalls[0].signature.isEmpty());
     }
     void chunkEncoder_signaturesBecomeThinkingBlocksAndExtraContent()
@@ -173,6 +178,59 @@ private Q_SLOTS:
                                                                     QStringLiteral("{}"), "R29vZ2xl" }))
                 .toStdString());
         QVERIFY(call["choices"][0]["delta"]["tool_calls"][0]["extra_content"]["google"]["thought_signature"] == "R29vZ2xl");
+    }
+    void encodeCompletion_interleavedThinking_everyBlockInOrder()
+    {
+        ChatResult r;
+        r.reasoning = QStringLiteral("A.B.");
+        r.thinkingBlocks.append(ThinkingBlock { QStringLiteral("A."), "c2lnLUE=", {} });
+        r.thinkingBlocks.append(ThinkingBlock { {}, {}, "cmVkYWN0ZWQ=" });
+        r.thinkingBlocks.append(ThinkingBlock { QStringLiteral("B."), "c2lnLUI=", {} });
+        const Json message = OpenAiChatFormat::encodeCompletion(r)["choices"][0]["message"];
+        QVERIFY(message["reasoning_content"] == "A.B.");
+        QVERIFY(message["thinking_blocks"]
+                == Json::parse(R"([{"type":"thinking","thinking":"A.","signature":"c2lnLUE="},
+                                   {"type":"redacted_thinking","data":"cmVkYWN0ZWQ="},
+                                   {"type":"thinking","thinking":"B.","signature":"c2lnLUI="}])"));
+        // What the hub hands out comes back as the same blocks.
+        Json body { { "model", "m" }, { "messages", Json::array({ { { "role", "user" }, { "content", "Hi" } }, message }) } };
+        auto parsed = OpenAiChatFormat::parseRequest(body);
+        QVERIFY(parsed.has_value());
+        const QList<ThinkingBlock> &back = parsed->messages[1].thinkingBlocks;
+        QCOMPARE(back.size(), 3);
+        QCOMPARE(back[0].thinking, QStringLiteral("A."));
+        QCOMPARE(back[0].signature, QByteArray("c2lnLUE="));
+        QCOMPARE(back[1].redactedData, QByteArray("cmVkYWN0ZWQ="));
+        QCOMPARE(back[2].thinking, QStringLiteral("B."));
+        QCOMPARE(back[2].signature, QByteArray("c2lnLUI="));
+    }
+    void parseRequest_emptyOrUnknownThinkingBlocks_skipped()
+    {
+        const Json body = Json::parse(R"({"model":"m","messages":[{"role":"assistant","content":"x",
+            "thinking_blocks":[{"type":"redacted_thinking"},{"type":"thinking"},{"type":"other","data":"x"},7,
+                               {"type":"thinking","thinking":"kept","signature":"c2ln"}]}]})");
+        auto r = OpenAiChatFormat::parseRequest(body);
+        QVERIFY(r.has_value());
+        QCOMPARE(r->messages[0].thinkingBlocks.size(), 1);
+        QCOMPARE(r->messages[0].thinkingBlocks[0].thinking, QStringLiteral("kept"));
+        QCOMPARE(r->messages[0].reasoning, QStringLiteral("kept"));
+    }
+    void chunkEncoder_oneThinkingBlocksEntryPerCompletedBlock()
+    {
+        // Interleaved thinking: each completed block is one entry, in order; a block's text is the
+        // reasoning_content since the previous entry.
+        OpenAiChunkEncoder encoder(QStringLiteral("claude-x"));
+        QList<Json> deltas;
+        for (const ChatEvent &e : { ChatEvent::reasoningDelta(QStringLiteral("A.")), ChatEvent::reasoningSignature("c2lnLUE="),
+                                    ChatEvent::redactedReasoning("cmVkYWN0ZWQ="), ChatEvent::reasoningDelta(QStringLiteral("B.")),
+                                    ChatEvent::reasoningSignature("c2lnLUI=") })
+            deltas.append(Json::parse(encoder.encode(e).toStdString())["choices"][0]["delta"]);
+        QVERIFY(deltas[0]["reasoning_content"] == "A.");
+        QVERIFY(deltas[1]["thinking_blocks"] == Json::parse(R"([{"type":"thinking","thinking":"","signature":"c2lnLUE="}])"));
+        QVERIFY(deltas[2]["thinking_blocks"] == Json::parse(R"([{"type":"redacted_thinking","data":"cmVkYWN0ZWQ="}])"));
+        QVERIFY(!deltas[2].contains("reasoning_content"));
+        QVERIFY(deltas[3]["reasoning_content"] == "B.");
+        QVERIFY(deltas[4]["thinking_blocks"] == Json::parse(R"([{"type":"thinking","thinking":"","signature":"c2lnLUI="}])"));
     }
     void chunkEncoder_neutralEvents_becomeSdkParsableChunks()
     {

@@ -158,6 +158,45 @@ private Q_SLOTS:
         QCOMPARE(completion->usage.inputTokens, r.usage.inputTokens);
         QCOMPARE(completion->usage.outputTokens, r.usage.outputTokens);
     }
+    void parseCompletion_interleavedThinking_everyBlockKeptInOrder()
+    {
+        // tests/data/thinking (composed from the fixtures' real block shapes, see the README there).
+        QFile f(QStringLiteral(AIHUB_TEST_DATA_DIR "/thinking/anthropic-interleaved-thinking.response.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const AnthropicAdapter adapter;
+        auto completion = adapter.parseCompletion(provider(), f.readAll());
+        QVERIFY(completion.has_value());
+        const ChatResult &r = completion->result;
+        QCOMPARE(r.thinkingBlocks.size(), 3);
+        QCOMPARE(r.thinkingBlocks[0].thinking, QStringLiteral("I will look up Paris first."));
+        QCOMPARE(r.thinkingBlocks[0].signature, QByteArray("EqQBCkYIARgCIkBYtKGMxQ2wKpJ7wQmNnLWmP1sA"));
+        QVERIFY(r.thinkingBlocks[1].isRedacted());
+        QCOMPARE(r.thinkingBlocks[1].redactedData, QByteArray("EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"));
+        QVERIFY(r.thinkingBlocks[1].signature.isEmpty());
+        QCOMPARE(r.thinkingBlocks[2].thinking, QStringLiteral("Now Rome."));
+        QCOMPARE(r.thinkingBlocks[2].signature, QByteArray("ErUBCkYIARgCIkCMkRFgNNhwET9y5IN2hGVaMO"));
+        QCOMPARE(r.reasoning, QStringLiteral("I will look up Paris first.Now Rome."));
+        QCOMPARE(r.toolCalls.size(), 2);
+        QCOMPARE(r.toolCalls[1].id, QStringLiteral("toolu_01B"));
+        QCOMPARE(r.finishReason, QStringLiteral("tool_calls"));
+    }
+    void parseRelayedCompletion_defaultIsTheFullParse()
+    {
+        // Anthropic answers are no OpenAI completions: what an OpenAI client gets must be built from the document.
+        const AnthropicAdapter adapter;
+        const IProviderAdapter &base = adapter;
+        const QByteArray body = fixtureBody(QStringLiteral("messages-tool-use.response.http"));
+        auto relayed = base.parseRelayedCompletion(provider(), body);
+        auto full = adapter.parseCompletion(provider(), body);
+        QVERIFY(relayed.has_value());
+        QVERIFY(full.has_value());
+        QVERIFY(!relayed->usageOnly);
+        QCOMPARE(relayed->result.text, full->result.text);
+        QVERIFY(!relayed->result.text.isEmpty());
+        QCOMPARE(relayed->result.toolCalls.size(), 1);
+        QCOMPARE(relayed->usage.outputTokens, full->usage.outputTokens);
+        QVERIFY(!base.parseRelayedCompletion(provider(), "<html>bad gateway</html>").has_value());
+    }
     void parseCompletion_thinkingBecomesReasoning()
     {
         const AnthropicAdapter adapter;
@@ -167,7 +206,11 @@ private Q_SLOTS:
             "stop_reason":"max_tokens","usage":{"input_tokens":5,"output_tokens":7,"cache_creation_input_tokens":100,"cache_read_input_tokens":30}})"));
         QVERIFY(completion.has_value());
         QCOMPARE(completion->result.reasoning, QStringLiteral("Let me think."));
-        QCOMPARE(completion->result.reasoningSignature, QByteArray("sig")); // kept for the next turn
+        // Both blocks kept whole, in order, for the next turn.
+        QCOMPARE(completion->result.thinkingBlocks.size(), 2);
+        QCOMPARE(completion->result.thinkingBlocks[0].thinking, QStringLiteral("Let me think."));
+        QCOMPARE(completion->result.thinkingBlocks[0].signature, QByteArray("sig"));
+        QCOMPARE(completion->result.thinkingBlocks[1].redactedData, QByteArray("xx"));
         QCOMPARE(completion->result.text, QStringLiteral("Four."));
         QVERIFY(completion->result.toolCalls.isEmpty());
         QCOMPARE(completion->result.finishReason, QStringLiteral("length"));

@@ -79,6 +79,14 @@ QByteArray fixture(const QString &name)
     return f.readAll();
 }
 
+QByteArray thinkingData(const QString &name)
+{
+    QFile f(QStringLiteral(AIHUB_TEST_DATA_DIR "/thinking/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(name));
+    return f.readAll();
+}
+
 QByteArray pngBytes()
 {
     return QByteArray::fromHex("89504e470d0a1a0a0000000d49484452");
@@ -337,7 +345,7 @@ private Q_SLOTS:
         ChatRequest r = basic();
         ChatMessage assistant = message(ChatMessage::Role::Assistant, QStringLiteral("42."));
         assistant.reasoning = QStringLiteral("Deep Thought...");
-        assistant.reasoningSignature = "ErUBCkYI";
+        assistant.thinkingBlocks.append(ThinkingBlock { QStringLiteral("Deep Thought..."), "ErUBCkYI", {} });
         r.messages.append(assistant);
         JSON_COMPARE(encode(r)["messages"][1], parse(R"({"role":"assistant","content":[
             {"type":"thinking","thinking":"Deep Thought...","signature":"ErUBCkYI"},{"type":"text","text":"42."}]})"));
@@ -371,6 +379,30 @@ private Q_SLOTS:
         QVERIFY(parsed.has_value());
         JSON_COMPARE(encode(*parsed)["messages"][1]["content"][0],
                      parse(R"({"type":"thinking","thinking":"Greet.","signature":"c2ln"})"));
+    }
+    void openAiInterleavedThinking_everyBlockInOrderBeforeToolUse_golden()
+    {
+        // Two signed thinking blocks and a redacted one (interleaved thinking): each goes back whole with its own
+        // signature, in the client's order, before the tool_use blocks; a joined block would fail Anthropic's check.
+        auto parsed = OpenAiChatFormat::parseRequest(
+            nlohmann::ordered_json::parse(thinkingData(QStringLiteral("openai-request-interleaved-thinking.json"))
+                                              .toStdString()));
+        QVERIFY(parsed.has_value());
+        JSON_COMPARE(encode(*parsed),
+                     Json::parse(thinkingData(QStringLiteral("anthropic-request-interleaved-thinking.expected.json"))
+                                     .toStdString()));
+    }
+    void unsignedThinkingBlock_droppedSignedAndRedactedKept()
+    {
+        ChatRequest r = basic();
+        ChatMessage assistant = message(ChatMessage::Role::Assistant, QStringLiteral("42."));
+        assistant.thinkingBlocks.append(ThinkingBlock { QStringLiteral("unsigned"), {}, {} });
+        assistant.thinkingBlocks.append(ThinkingBlock { {}, {}, "cmVkYWN0ZWQ=" });
+        assistant.thinkingBlocks.append(ThinkingBlock { QStringLiteral("signed"), "c2ln", {} });
+        r.messages.append(assistant);
+        JSON_COMPARE(encode(r)["messages"][1], parse(R"({"role":"assistant","content":[
+            {"type":"redacted_thinking","data":"cmVkYWN0ZWQ="},
+            {"type":"thinking","thinking":"signed","signature":"c2ln"},{"type":"text","text":"42."}]})"));
     }
     void assistantReasoningWithoutSignature_dropped()
     {

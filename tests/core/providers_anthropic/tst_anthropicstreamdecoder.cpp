@@ -2,10 +2,13 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 // The Anthropic decoder against real recorded streams (tests/data/fixtures/anthropic, see the README there).
 #include "core/providers/anthropic/anthropicstreamdecoder.h"
+#include "core/providers/chatrequest.h"
 
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <utility>
 
 using namespace AiHub;
 using namespace AiHub::Providers;
@@ -26,6 +29,10 @@ struct Decoded {
     QString text;
     QString reasoning;
     QByteArray signature; // the thinking block's, from signature_delta
+    // The blocks as a client rebuilds them: a signature closes the text since the previous block.
+    QList<ThinkingBlock> blocks;
+    QString openThinking;
+    QStringList sequence; // "thinking", "redacted" and "tool:<index>", in stream order
     QList<ToolCallDelta> toolStarts; // deltas that carry an id
     QMap<int, QString> arguments;    // per tool call index
     QStringList finishes;
@@ -54,10 +61,21 @@ Decoded collect(std::vector<ChatEvent> events)
         case ChatEvent::Kind::ReasoningDelta:
             d.reasoning += e.text;
             d.signature += e.signature;
+            d.openThinking += e.text;
+            if (!e.signature.isEmpty()) {
+                d.blocks.append(ThinkingBlock { std::exchange(d.openThinking, QString()), e.signature, {} });
+                d.sequence.append(QStringLiteral("thinking"));
+            }
+            if (!e.redactedData.isEmpty()) {
+                d.blocks.append(ThinkingBlock { {}, {}, e.redactedData });
+                d.sequence.append(QStringLiteral("redacted"));
+            }
             break;
         case ChatEvent::Kind::ToolCall:
-            if (!e.toolCall.id.isEmpty())
+            if (!e.toolCall.id.isEmpty()) {
                 d.toolStarts.append(e.toolCall);
+                d.sequence.append(QStringLiteral("tool:%1").arg(e.toolCall.index));
+            }
             d.arguments[e.toolCall.index] += e.toolCall.argumentsDelta;
             break;
         case ChatEvent::Kind::Finish: d.finishes.append(e.finishReason); break;
@@ -172,6 +190,41 @@ private Q_SLOTS:
             QCOMPARE(d.usages[0].cacheWriteTokens, 0);
             QCOMPARE(d.done, 1);
         }
+    }
+    void interleavedThinking_anySplit_everyBlockWithItsOwnSignatureInOrder()
+    {
+        // Composed from the fixtures' real event shapes (tests/data/thinking/README.md).
+        QFile f(QStringLiteral(AIHUB_TEST_DATA_DIR "/thinking/anthropic-stream-interleaved-thinking.sse"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        for (const Decoded &d : everySplit(f.readAll())) {
+            QCOMPARE(d.sequence, (QStringList { QStringLiteral("thinking"), QStringLiteral("tool:0"),
+                                                QStringLiteral("redacted"), QStringLiteral("thinking"),
+                                                QStringLiteral("tool:1") }));
+            QCOMPARE(d.blocks.size(), 3);
+            QCOMPARE(d.blocks[0].thinking, QStringLiteral("I will look up Paris first."));
+            QCOMPARE(d.blocks[0].signature, QByteArray("EqQBCkYIARgCIkBYtKGMxQ2wKpJ7wQmNnLWmP1sA"));
+            QCOMPARE(d.blocks[1].redactedData, QByteArray("EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"));
+            QVERIFY(d.blocks[1].thinking.isEmpty());
+            QCOMPARE(d.blocks[2].thinking, QStringLiteral("Now Rome."));
+            QCOMPARE(d.blocks[2].signature, QByteArray("ErUBCkYIARgCIkCMkRFgNNhwET9y5IN2hGVaMO"));
+            QVERIFY(d.openThinking.isEmpty()); // no text left outside a block
+            QCOMPARE(d.arguments[0], QStringLiteral("{\"city\": \"Paris\"}"));
+            QCOMPARE(d.arguments[1], QStringLiteral("{\"city\": \"Rome\"}"));
+            QCOMPARE(d.finishes, QStringList { QStringLiteral("tool_calls") });
+            QCOMPARE(d.usages.size(), 1);
+            QCOMPARE(d.usages[0].outputTokens, 187);
+            QCOMPARE(d.done, 1);
+        }
+    }
+    void redactedThinkingWithoutData_yieldsNothing()
+    {
+        const Decoded d = decodePieces(messageStart
+                                           + sseEvent("content_block_start",
+                                                      R"({"type":"content_block_start","index":0,"content_block":{"type":"redacted_thinking"}})"),
+                                       1 << 20);
+        QVERIFY(d.blocks.isEmpty());
+        for (const ChatEvent &e : d.events)
+            QVERIFY(e.kind != ChatEvent::Kind::ReasoningDelta);
     }
     void thinkingFixture_reasoningComesBeforeText()
     {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/bedrock/bedrockadapter.h"
+#include "core/providers/bedrock/bedrockconverse.h"
+#include "core/providers/openaichatformat.h"
 #include "core/providers/bedrock/sigv4signer.h"
 #include "core/providers/liveprovider.h"
 
@@ -352,6 +354,41 @@ private Q_SLOTS:
         QVERIFY(c->result.created > 0);
     }
 
+    void openAiInterleavedThinking_converseBody_everyBlockInOrderBeforeToolUse_golden()
+    {
+        // tests/data/thinking: two signed reasoning blocks and a redacted one, as an OpenAI client replays them.
+        auto parsed = OpenAiChatFormat::parseRequest(
+            nlohmann::ordered_json::parse(readFile(QStringLiteral(AIHUB_TEST_DATA_DIR "/thinking/openai-request-interleaved-thinking.json"))
+                                              .toStdString()));
+        QVERIFY(parsed.has_value());
+        parsed->model = u"anthropic.claude-sonnet-4-20250514-v1:0"_s;
+        const auto body = BedrockConverse::encodeRequest(*parsed);
+        QVERIFY(body.has_value());
+        const nlohmann::json expected = nlohmann::json::parse(
+            readFile(QStringLiteral(AIHUB_TEST_DATA_DIR "/thinking/bedrock-converse-interleaved-thinking.expected.json")).toStdString());
+        QVERIFY2(nlohmann::json::parse(body->dump()) == expected, body->dump().c_str());
+    }
+
+    void parseCompletion_interleavedReasoning_everyBlockKeptInOrder()
+    {
+        const QByteArray body = R"({"output":{"message":{"role":"assistant","content":[
+            {"reasoningContent":{"reasoningText":{"text":"A.","signature":"c2lnLUE="}}},
+            {"toolUse":{"toolUseId":"t1","name":"f","input":{}}},
+            {"reasoningContent":{"redactedContent":"cmVkYWN0ZWQ="}},
+            {"reasoningContent":{"reasoningText":{"text":"B.","signature":"c2lnLUI="}}},
+            {"toolUse":{"toolUseId":"t2","name":"f","input":{}}}]}},
+            "stopReason":"tool_use","usage":{"inputTokens":5,"outputTokens":6,"totalTokens":11}})";
+        const auto c = m_adapter.parseCompletion(provider(), body);
+        QVERIFY(c.has_value());
+        QCOMPARE(c->result.reasoning, u"A.B."_s);
+        QCOMPARE(c->result.thinkingBlocks.size(), 3);
+        QCOMPARE(c->result.thinkingBlocks[0].signature, QByteArray("c2lnLUE="));
+        QCOMPARE(c->result.thinkingBlocks[1].redactedData, QByteArray("cmVkYWN0ZWQ="));
+        QCOMPARE(c->result.thinkingBlocks[2].thinking, u"B."_s);
+        QCOMPARE(c->result.thinkingBlocks[2].signature, QByteArray("c2lnLUI="));
+        QCOMPARE(c->result.toolCalls.size(), 2);
+    }
+
     void parseCompletion_toolUseAndReasoning_areExtracted()
     {
         const QByteArray body = R"({"output":{"message":{"role":"assistant","content":[
@@ -363,7 +400,9 @@ private Q_SLOTS:
         const auto c = m_adapter.parseCompletion(provider(), body);
         QVERIFY(c.has_value());
         QCOMPARE(c->result.reasoning, u"Think."_s);
-        QCOMPARE(c->result.reasoningSignature, QByteArray("sig")); // kept for the next turn
+        QCOMPARE(c->result.thinkingBlocks.size(), 1); // kept for the next turn
+        QCOMPARE(c->result.thinkingBlocks[0].thinking, u"Think."_s);
+        QCOMPARE(c->result.thinkingBlocks[0].signature, QByteArray("sig"));
         QCOMPARE(c->result.text, u"Calling."_s);
         QCOMPARE(c->result.toolCalls.size(), 1);
         QCOMPARE(c->result.toolCalls[0].id, u"t1"_s);

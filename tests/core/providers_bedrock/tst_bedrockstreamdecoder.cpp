@@ -2,12 +2,15 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/bedrock/bedrockstreamdecoder.h"
 #include "core/providers/bedrock/crc32.h"
+#include "core/providers/chatrequest.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <utility>
 
 using namespace AiHub;
 using namespace AiHub::Providers;
@@ -227,6 +230,50 @@ private Q_SLOTS:
         QCOMPARE(calls[3].argumentsDelta, u"{\"x\":1}"_s);
         QCOMPARE(events.back().kind, ChatEvent::Kind::Done);
         QCOMPARE(count(events, ChatEvent::Kind::Usage), 0); // none reported, none invented
+    }
+
+    void interleavedReasoningBlocks_eachClosedByItsSignature_redactedWhole()
+    {
+        // Converse's reasoningContent deltas: text pieces, then the block's signature; redactedContent comes whole.
+        QByteArray s = eventFrame("messageStart", R"({"role":"assistant"})");
+        s += eventFrame("contentBlockDelta", R"({"contentBlockIndex":0,"delta":{"reasoningContent":{"text":"Paris first."}}})");
+        s += eventFrame("contentBlockDelta", R"({"contentBlockIndex":0,"delta":{"reasoningContent":{"signature":"c2lnLUE="}}})");
+        s += eventFrame("contentBlockStop", R"({"contentBlockIndex":0})");
+        s += eventFrame("contentBlockStart", R"({"contentBlockIndex":1,"start":{"toolUse":{"toolUseId":"a","name":"f"}}})");
+        s += eventFrame("contentBlockStop", R"({"contentBlockIndex":1})");
+        s += eventFrame("contentBlockDelta", R"({"contentBlockIndex":2,"delta":{"reasoningContent":{"redactedContent":"cmVkYWN0ZWQ="}}})");
+        s += eventFrame("contentBlockDelta", R"({"contentBlockIndex":3,"delta":{"reasoningContent":{"text":"Now Rome."}}})");
+        s += eventFrame("contentBlockDelta", R"({"contentBlockIndex":3,"delta":{"reasoningContent":{"signature":"c2lnLUI="}}})");
+        s += eventFrame("messageStop", R"({"stopReason":"tool_use"})");
+        for (int piece : { 0, 1, 7 }) {
+            const std::vector<ChatEvent> events = decode(s, piece);
+            QList<ThinkingBlock> blocks;
+            QString open;
+            QStringList sequence;
+            for (const ChatEvent &e : events) {
+                if (e.kind == ChatEvent::Kind::ToolCall && !e.toolCall.id.isEmpty())
+                    sequence.append(u"tool"_s);
+                if (e.kind != ChatEvent::Kind::ReasoningDelta)
+                    continue;
+                open += e.text;
+                if (!e.signature.isEmpty()) {
+                    blocks.append(ThinkingBlock { std::exchange(open, QString()), e.signature, {} });
+                    sequence.append(u"thinking"_s);
+                }
+                if (!e.redactedData.isEmpty()) {
+                    blocks.append(ThinkingBlock { {}, {}, e.redactedData });
+                    sequence.append(u"redacted"_s);
+                }
+            }
+            QCOMPARE(sequence, (QStringList { u"thinking"_s, u"tool"_s, u"redacted"_s, u"thinking"_s }));
+            QCOMPARE(blocks.size(), 3);
+            QCOMPARE(blocks[0].thinking, u"Paris first."_s);
+            QCOMPARE(blocks[0].signature, QByteArray("c2lnLUE="));
+            QCOMPARE(blocks[1].redactedData, QByteArray("cmVkYWN0ZWQ="));
+            QCOMPARE(blocks[2].thinking, u"Now Rome."_s);
+            QCOMPARE(blocks[2].signature, QByteArray("c2lnLUI="));
+            QCOMPARE(events.back().kind, ChatEvent::Kind::Done);
+        }
     }
 
     void metadataWithCacheTokens_reportsThem()
