@@ -247,6 +247,46 @@ private Q_SLOTS:
         QCOMPARE(records[0].outputTokens, 91);
     }
 
+    void interleavedReasoning_reachesTheClient_andGoesBackInOrderBeforeToolUse()
+    {
+        // A Converse answer with two signed reasoning blocks and a redacted one between tool calls (hand-written
+        // in Converse's documented shape: reasoningText{text,signature}, redactedContent as base64).
+        m_mock->addRoute("POST", "/model/us.amazon.nova-micro-v1%3A0/converse",
+                         MockResponse::json(200, R"({"output":{"message":{"role":"assistant","content":[
+            {"reasoningContent":{"reasoningText":{"text":"Paris first.","signature":"c2lnLUE="}}},
+            {"toolUse":{"toolUseId":"t1","name":"get_temperature","input":{"city":"Paris"}}},
+            {"reasoningContent":{"redactedContent":"cmVkYWN0ZWQ="}},
+            {"reasoningContent":{"reasoningText":{"text":"Now Rome.","signature":"c2lnLUI="}}},
+            {"toolUse":{"toolUseId":"t2","name":"get_temperature","input":{"city":"Rome"}}}]}},
+            "stopReason":"tool_use","usage":{"inputTokens":5,"outputTokens":6,"totalTokens":11}})"));
+        nlohmann::json request = json(kToolStream);
+        request.erase("stream");
+        const auto r = post(QByteArray::fromStdString(request.dump()));
+        QCOMPARE(r.status, 200);
+        const auto message = json(r.body)["choices"][0]["message"];
+        QVERIFY2(message["thinking_blocks"] == json(R"([
+            {"type":"thinking","thinking":"Paris first.","signature":"c2lnLUE="},
+            {"type":"redacted_thinking","data":"cmVkYWN0ZWQ="},
+            {"type":"thinking","thinking":"Now Rome.","signature":"c2lnLUI="}])"),
+                 r.body.constData());
+
+        // The client replays the turn as it got it; Bedrock receives every block, in order, before toolUse.
+        request["messages"].push_back(message);
+        request["messages"].push_back({ { "role", "tool" }, { "tool_call_id", "t1" }, { "content", "15" } });
+        request["messages"].push_back({ { "role", "tool" }, { "tool_call_id", "t2" }, { "content", "21" } });
+        QCOMPARE(post(QByteArray::fromStdString(request.dump())).status, 200);
+        const RecordedRequest up = m_mock->lastRequest();
+        checkSigned(up);
+        const auto sent = json(up.body);
+        QVERIFY2(sent["messages"][1]["content"] == json(R"([
+            {"reasoningContent":{"reasoningText":{"text":"Paris first.","signature":"c2lnLUE="}}},
+            {"reasoningContent":{"redactedContent":"cmVkYWN0ZWQ="}},
+            {"reasoningContent":{"reasoningText":{"text":"Now Rome.","signature":"c2lnLUI="}}},
+            {"toolUse":{"toolUseId":"t1","name":"get_temperature","input":{"city":"Paris"}}},
+            {"toolUse":{"toolUseId":"t2","name":"get_temperature","input":{"city":"Rome"}}}])"),
+                 up.body.constData());
+    }
+
     void invalidModel_is404()
     {
         m_mock->addRoute("POST", "/model/us.amazon.nova-micro-v1%3A0/converse-stream",
