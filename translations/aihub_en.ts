@@ -350,6 +350,70 @@ OS keychain works.
     </message>
 </context>
 <context>
+    <name>AiHub::Secrets</name>
+    <message>
+        <location filename="../core/secrets/keychainsecretstore.cpp" line="+74"/>
+        <source>OS keychain (macOS Keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OS keychain (Windows Credential Manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OS keychain (Secret Service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/secrets/secretstoreselector.cpp" line="+37"/>
+        <source>key derived from the passphrase in AIHUB_SECRET_PASSPHRASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key derived from a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key from %1 (mode 0600)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>: the OS keychain is not available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, as chosen by AIHUB_SECRET_STORE=file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>.</source>
+        <comment>end of the sentence about the encrypted file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secrets are kept in the encrypted file %1, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Secrets are kept in memory only and are lost when the hub stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Secrets are kept in the %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AiHub::Cli::BillingCommands</name>
     <message>
         <location filename="../core/cli/billingcommands.cpp" line="+55"/>
@@ -2814,7 +2878,7 @@ Stock prices fell today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2885,7 +2949,7 @@ Stock prices fell today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+199"/>
         <source>Any provider</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2910,12 +2974,12 @@ Stock prices fell today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-179"/>
         <source>Waiting for the hub to start…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>The custom range ends before it starts: choose a &quot;to&quot; time after the &quot;from&quot; time.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -391,6 +391,70 @@ AIHUB_SECRET_KEY_FILE 用于选择并解锁加密文件密钥存储；在没有�
     </message>
 </context>
 <context>
+    <name>AiHub::Secrets</name>
+    <message>
+        <location filename="../core/secrets/keychainsecretstore.cpp" line="+74"/>
+        <source>OS keychain (macOS Keychain)</source>
+        <translation>系统钥匙串（macOS 钥匙串）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OS keychain (Windows Credential Manager)</source>
+        <translation>系统钥匙串（Windows 凭据管理器）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OS keychain (Secret Service)</source>
+        <translation>系统钥匙串（Secret Service）</translation>
+    </message>
+    <message>
+        <location filename="../core/secrets/secretstoreselector.cpp" line="+37"/>
+        <source>key derived from the passphrase in AIHUB_SECRET_PASSPHRASE</source>
+        <translation>加密密钥由 AIHUB_SECRET_PASSPHRASE 中的口令派生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key derived from a passphrase</source>
+        <translation>加密密钥由口令派生</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key from %1 (mode 0600)</source>
+        <translation>加密密钥来自 %1（权限 0600）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>: the OS keychain is not available (%1).</source>
+        <translation>：系统钥匙串不可用（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, as chosen by AIHUB_SECRET_STORE=file.</source>
+        <translation>，由 AIHUB_SECRET_STORE=file 指定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>.</source>
+        <comment>end of the sentence about the encrypted file</comment>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secrets are kept in the encrypted file %1, </source>
+        <translation>密钥保存在加密文件 %1 中，</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Secrets are kept in memory only and are lost when the hub stops.</source>
+        <translation>密钥仅保存在内存中，Hub 停止后即丢失。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Secrets are kept in the %1.</source>
+        <translation>密钥保存在%1中。</translation>
+    </message>
+</context>
+<context>
     <name>AiHub::Cli::BillingCommands</name>
     <message>
         <location filename="../core/cli/billingcommands.cpp" line="+55"/>
@@ -2858,7 +2922,7 @@ Stock prices fell today.</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Calls</source>
         <translation>调用次数</translation>
     </message>
@@ -2927,7 +2991,7 @@ Stock prices fell today.</source>
         <translation>无法读取调用记录：%1</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+199"/>
         <source>Any provider</source>
         <translation>任意服务商</translation>
     </message>
@@ -2952,12 +3016,12 @@ Stock prices fell today.</source>
         <translation>%1 次调用 · 输入 %2 token · 输出 %3 token · %4 额度 · %5 个错误</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-179"/>
         <source>Waiting for the hub to start…</source>
         <translation>正在等待 Hub 启动…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>The custom range ends before it starts: choose a &quot;to&quot; time after the &quot;from&quot; time.</source>
         <translation>自定义范围的结束时间早于开始时间：请选择晚于“开始”时间的“结束”时间。</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "core/secrets/queuedreply.h"
 #include "core/secrets/secretname.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
@@ -68,12 +69,13 @@ QString KeychainSecretStore::id() const
 
 QString KeychainSecretStore::description() const
 {
+    // Shown in the window's language (the desktop app installs its translator; the headless server has none).
 #if defined(Q_OS_MACOS)
-    return QStringLiteral("OS keychain (macOS Keychain)");
+    return QCoreApplication::translate("AiHub::Secrets", "OS keychain (macOS Keychain)");
 #elif defined(Q_OS_WIN)
-    return QStringLiteral("OS keychain (Windows Credential Manager)");
+    return QCoreApplication::translate("AiHub::Secrets", "OS keychain (Windows Credential Manager)");
 #else
-    return QStringLiteral("OS keychain (Secret Service)");
+    return QCoreApplication::translate("AiHub::Secrets", "OS keychain (Secret Service)");
 #endif
 }
 

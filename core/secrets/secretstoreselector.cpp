@@ -6,6 +6,7 @@
 #include "core/secrets/keychainsecretstore.h"
 #include "core/secrets/memorysecretstore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QObject>
@@ -32,18 +33,21 @@ QString fileSentence(
 {
     QString key;
     if (store.usesPassphrase())
-        key = opts.passphraseFromEnvironment ? u"key derived from the passphrase in AIHUB_SECRET_PASSPHRASE"_s
-                                             : u"key derived from a passphrase"_s;
+        key = opts.passphraseFromEnvironment
+            ? QCoreApplication::translate("AiHub::Secrets", "key derived from the passphrase in AIHUB_SECRET_PASSPHRASE")
+            : QCoreApplication::translate("AiHub::Secrets", "key derived from a passphrase");
     else
-        key = u"key from %1 (mode 0600)"_s.arg(QDir::toNativeSeparators(store.keyFilePath()));
+        key = QCoreApplication::translate("AiHub::Secrets", "key from %1 (mode 0600)")
+                  .arg(QDir::toNativeSeparators(store.keyFilePath()));
     QString why;
     if (!keychainProblem.isEmpty())
-        why = u": the OS keychain is not available (%1)."_s.arg(keychainProblem);
+        why = QCoreApplication::translate("AiHub::Secrets", ": the OS keychain is not available (%1).").arg(keychainProblem);
     else if (opts.modeFromEnvironment)
-        why = u", as chosen by AIHUB_SECRET_STORE=file."_s;
+        why = QCoreApplication::translate("AiHub::Secrets", ", as chosen by AIHUB_SECRET_STORE=file.");
     else
-        why = u"."_s;
-    return u"Secrets are kept in the encrypted file %1, "_s.arg(QDir::toNativeSeparators(store.filePath()))
+        why = QCoreApplication::translate("AiHub::Secrets", ".", "end of the sentence about the encrypted file");
+    return QCoreApplication::translate("AiHub::Secrets", "Secrets are kept in the encrypted file %1, ")
+               .arg(QDir::toNativeSeparators(store.filePath()))
         + key + why;
 }
 
@@ -143,7 +147,8 @@ void SecretStoreSelector::select(const Options &options, QObject *context, Selec
     case Mode::Memory:
         return post(context, std::move(done),
             Selection { std::make_shared<MemorySecretStore>(),
-                u"Secrets are kept in memory only and are lost when the hub stops."_s, {} });
+                QCoreApplication::translate("AiHub::Secrets",
+                    "Secrets are kept in memory only and are lost when the hub stops."), {} });
     case Mode::File:
         return openFile(opts, context, std::move(done), {});
     case Mode::Auto:
@@ -156,7 +161,9 @@ void SecretStoreSelector::select(const Options &options, QObject *context, Selec
         opts.probeTimeout, context, [opts, keychain, context, done = std::move(done)](Status probed) {
             if (probed)
                 return done(Selection {
-                    keychain, u"Secrets are kept in the "_s + keychain->description() + u"."_s, {} });
+                    keychain,
+                    QCoreApplication::translate("AiHub::Secrets", "Secrets are kept in the %1.").arg(keychain->description()),
+                    {} });
             const QString problem = probed.error().message;
             if (opts.mode == Mode::Keychain)
                 return done(fail(ErrorCode::SecretStoreUnavailable,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/secrets/secretstoreselector.h"
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace AiHub::Ui;
+using namespace AiHub;
 
 class TestLanguageLoader : public QObject {
     Q_OBJECT
@@ -101,6 +103,21 @@ private Q_SLOTS:
         const QString coreMessage = QCoreApplication::translate("AiHub::Cli", "The option --%1 needs a value.");
         QVERIFY2(coreMessage.contains(QStringLiteral("--%1")), qPrintable(coreMessage));
         QVERIFY(coreMessage != QStringLiteral("The option --%1 needs a value."));
+    }
+
+    void install_zhCN_secretStoreSentenceIsChinese()
+    {
+        LanguageLoader loader;
+        QVERIFY(loader.install(QStringLiteral("zh_CN")));
+        Secrets::SecretStoreSelector::Options options;
+        options.mode = Secrets::SecretStoreSelector::Mode::Memory;
+        QString summary;
+        QObject context;
+        Secrets::SecretStoreSelector::select(options, &context, [&summary](Result<Secrets::SecretStoreSelector::Selection> s) {
+            summary = s ? s->summary : s.error().message;
+        });
+        QTRY_VERIFY(!summary.isEmpty());
+        QCOMPARE(summary, QStringLiteral("密钥仅保存在内存中，Hub 停止后即丢失。"));
     }
 
     void install_again_replacesThePreviousLanguage()
