@@ -5,19 +5,19 @@
 #include "core/billing/tokenestimate.h"
 #include "core/common/errorstatus.h"
 #include "core/common/monotonicclock.h"
+#include "core/hub/upstreamsessionsupport.h"
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
 #include "core/providers/iprovideradapter.h"
 #include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usagerecorder.h"
 
-#include <QDateTime>
-
 #include <nlohmann/json.hpp>
 
 namespace AiHub::Hub {
 
 using Providers::ChatEvent;
+using namespace UpstreamSessionSupport;
 
 namespace {
 constexpr qsizetype kMaxBufferedBody = 64 * 1024 * 1024;
@@ -59,13 +59,6 @@ qint64 chunkTextBytes(const QByteArray &chunk)
     }
     return bytes;
 }
-
-int retryAfterSeconds(const Net::UpstreamCall *call)
-{
-    bool ok = false;
-    const int seconds = call->header("retry-after").trimmed().toInt(&ok);
-    return ok && seconds >= 0 ? seconds : -1;
-}
 } // namespace
 
 ChatSession::ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *recorder,
@@ -79,10 +72,7 @@ ChatSession::ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *reco
     , m_call(std::move(call))
     , m_caller(std::move(caller))
 {
-    if (m_caller.receivedAtNs == 0)
-        m_caller.receivedAtNs = nowNs();
-    if (m_caller.receivedAtMs == 0)
-        m_caller.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    stampArrival(m_caller);
 }
 
 ChatSession::~ChatSession()
@@ -104,9 +94,7 @@ void ChatSession::start()
     m_call.setModel(m_target.upstreamModel);
     auto request = provider.adapter->chatRequest(provider, provider.pickCredential(), m_call);
     if (!request) {
-        Error error = request.error();
-        error.provider = provider.config.name;
-        fail(error);
+        fail(fromProvider(request.error(), provider));
         return;
     }
     if (m_timeouts)
@@ -127,11 +115,9 @@ void ChatSession::cancel()
 {
     if (m_done)
         return;
-    if (m_upstream)
-        m_upstream->cancel();
-    releaseCall();
+    abortCall(m_upstream, this);
     m_done = true;
-    const Error error = Error::make(ErrorCode::Cancelled, QStringLiteral("the client closed the connection"));
+    const Error error = clientClosedError();
     record(httpStatusFor(ErrorCode::Cancelled), &error);
 }
 
@@ -212,7 +198,7 @@ void ChatSession::onFinished()
         handleEvents();
         if (m_done)
             return;
-        releaseCall();
+        releaseCall(m_upstream, this);
         m_done = true;
         record(200, nullptr);
         afterRecorded([this] { Q_EMIT streamFinished(m_usageJson, m_usage); });
@@ -235,7 +221,7 @@ void ChatSession::onFinished()
             m_outputBytes += utf8Size(call.name) + utf8Size(call.arguments);
     }
     m_firstTokenNs = 0;
-    releaseCall();
+    releaseCall(m_upstream, this);
     m_done = true;
     record(200, nullptr);
     afterRecorded([this, answer = std::move(*completion)] { Q_EMIT completed(answer); });
@@ -245,30 +231,17 @@ void ChatSession::onUpstreamFailed(const Error &error)
 {
     if (m_done)
         return;
-    Error e = error;
-    e.provider = m_target.provider->config.name;
-    fail(e);
+    fail(fromProvider(error, *m_target.provider));
 }
 
 void ChatSession::fail(Error error)
 {
     if (m_done)
         return;
-    if (m_upstream)
-        m_upstream->cancel();
-    releaseCall();
+    abortCall(m_upstream, this);
     m_done = true;
     record(httpStatusFor(error.code), &error);
     afterRecorded([this, error] { Q_EMIT failed(error, m_streamStarted); });
-}
-
-void ChatSession::releaseCall()
-{
-    if (!m_upstream)
-        return;
-    m_upstream->disconnect(this);
-    m_upstream->deleteLater();
-    m_upstream = nullptr;
 }
 
 bool ChatSession::reserveCredits()
@@ -291,12 +264,8 @@ bool ChatSession::reserveCredits()
     for (const Providers::ToolDefinition &tool : request.tools)
         m_inputBytes += utf8Size(tool.name) + utf8Size(tool.description) + tool.parameters.size();
 
-    Billing::MeterRequest meterRequest;
-    meterRequest.account = m_caller.account;
-    meterRequest.provider = m_target.provider->config.name;
-    meterRequest.model = m_target.upstreamModel;
-    meterRequest.type = Billing::RateType::Chat;
-    meterRequest.requestId = m_caller.requestId;
+    Billing::MeterRequest meterRequest = UpstreamSessionSupport::meterRequest(m_caller, m_target,
+                                                                              Billing::RateType::Chat);
     meterRequest.maximum.inputTokens = Billing::TokenEstimate::upperBound(m_inputBytes, m_inputMessages)
         + m_inputImages * Billing::TokenEstimate::PerImage;
     const qint64 choices = qMax(1, request.n.value_or(1));
@@ -375,24 +344,11 @@ void ChatSession::record(int status, const Error *error)
         if (!counted)
             used = m_usage;
     } else if (m_meter && m_refusedForCredit && error) {
-        settlement.reason = error->code == ErrorCode::InsufficientCredit
-            ? Billing::reasonName(Billing::Reason::InsufficientCredit)
-            : QStringLiteral("refused_unpriced");
+        settlement.reason = refusalReason(*error);
     }
     if (!m_recorder)
         return;
-    Usage::UsageRecord r;
-    r.requestId = m_caller.requestId;
-    r.createdAtMs = m_caller.receivedAtMs;
-    if (m_caller.accessKeyId > 0)
-        r.accessKeyId = m_caller.accessKeyId;
-    r.keyName = m_caller.keyName;
-    r.account = m_caller.account;
-    r.appDid = m_caller.appDid;
-    r.api = m_caller.api;
-    r.type = Usage::CallType::Chat;
-    r.provider = m_target.provider->config.name;
-    r.model = m_target.upstreamModel;
+    Usage::UsageRecord r = usageRecord(m_caller, m_target, Usage::CallType::Chat, status, error, settlement);
     r.stream = m_call.stream;
     r.inputTokens = used.inputTokens;
     r.outputTokens = used.outputTokens;
@@ -401,17 +357,6 @@ void ChatSession::record(int status, const Error *error)
     r.usageSource = counted ? Usage::UsageSource::Counted
         : m_usage.reported() ? Usage::UsageSource::Provider
                              : Usage::UsageSource::None;
-    if (settlement.credits)
-        r.creditsNanos = settlement.credits->nanos();
-    r.rateId = settlement.rateId;
-    r.billingReason = settlement.reason;
-    r.httpStatus = status;
-    if (error) {
-        r.errorCode = errorCodeName(error->code);
-        r.errorMessage = error->message;
-    }
-    const qint64 now = nowNs();
-    r.durationMs = double(now - m_caller.receivedAtNs) / 1e6;
     if (m_firstTokenNs > 0)
         r.timeToFirstTokenMs = double(m_firstTokenNs - m_caller.receivedAtNs) / 1e6;
     m_recordSequence = m_recorder->recordAndTrack(std::move(r));

@@ -77,7 +77,6 @@ private:
     void handleEvents();
     void fail(Error error);
     void record(int status, const Error *error);
-    void releaseCall();
     // Group commit: runs `then` (which answers the client) once the usage record is committed.
     void afterRecorded(std::function<void()> then);
     [[nodiscard]] bool reserveCredits();

@@ -4,25 +4,18 @@
 
 #include "core/billing/tokenestimate.h"
 #include "core/common/errorstatus.h"
-#include "core/common/monotonicclock.h"
+#include "core/hub/upstreamsessionsupport.h"
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
 #include "core/providers/iprovideradapter.h"
 #include "core/usage/usagerecorder.h"
 
-#include <QDateTime>
-
 namespace AiHub::Hub {
+
+using namespace UpstreamSessionSupport;
 
 namespace {
 constexpr qsizetype kMaxBody = 256 * 1024 * 1024;
-
-int retryAfterSeconds(const Net::UpstreamCall *call)
-{
-    bool ok = false;
-    const int seconds = call->header("retry-after").trimmed().toInt(&ok);
-    return ok && seconds >= 0 ? seconds : -1;
-}
 } // namespace
 
 EmbeddingSession::EmbeddingSession(Net::UpstreamClient &client, Usage::UsageRecorder *recorder,
@@ -37,10 +30,7 @@ EmbeddingSession::EmbeddingSession(Net::UpstreamClient &client, Usage::UsageReco
     , m_request(std::move(request))
     , m_caller(std::move(caller))
 {
-    if (m_caller.receivedAtNs == 0)
-        m_caller.receivedAtNs = monotonicNowNs();
-    if (m_caller.receivedAtMs == 0)
-        m_caller.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    stampArrival(m_caller);
 }
 
 EmbeddingSession::~EmbeddingSession()
@@ -61,9 +51,7 @@ void EmbeddingSession::start()
     m_request.model = m_target.upstreamModel;
     auto request = provider.adapter->embeddingRequest(provider, provider.pickCredential(), m_request);
     if (!request) {
-        Error error = request.error();
-        error.provider = provider.config.name;
-        fail(error);
+        fail(fromProvider(request.error(), provider));
         return;
     }
     if (m_timeouts)
@@ -72,18 +60,12 @@ void EmbeddingSession::start()
     if (m_meter) {
         for (const QString &input : m_request.inputs)
             m_inputBytes += input.toUtf8().size();
-        Billing::MeterRequest meterRequest;
-        meterRequest.account = m_caller.account;
-        meterRequest.provider = provider.config.name;
-        meterRequest.model = m_target.upstreamModel;
-        meterRequest.type = Billing::RateType::Embedding;
-        meterRequest.requestId = m_caller.requestId;
+        Billing::MeterRequest meterRequest = UpstreamSessionSupport::meterRequest(m_caller, m_target,
+                                                                                  Billing::RateType::Embedding);
         meterRequest.maximum.inputTokens = Billing::TokenEstimate::upperBound(m_inputBytes, m_request.inputs.size());
         auto hold = m_meter->reserve(meterRequest);
         if (!hold) {
-            m_refusal = hold.error().code == ErrorCode::InsufficientCredit
-                ? Billing::reasonName(Billing::Reason::InsufficientCredit)
-                : QStringLiteral("refused_unpriced");
+            m_refusal = refusalReason(hold.error());
             fail(hold.error());
             return;
         }
@@ -101,22 +83,17 @@ void EmbeddingSession::start()
         m_body.append(data);
     });
     connect(m_upstream, &Net::UpstreamCall::finished, this, &EmbeddingSession::onFinished);
-    connect(m_upstream, &Net::UpstreamCall::failed, this, [this](const Error &error) {
-        Error e = error;
-        e.provider = m_target.provider->config.name;
-        fail(e);
-    });
+    connect(m_upstream, &Net::UpstreamCall::failed, this,
+            [this](const Error &error) { fail(fromProvider(error, *m_target.provider)); });
 }
 
 void EmbeddingSession::cancel()
 {
     if (m_done)
         return;
-    if (m_upstream)
-        m_upstream->cancel();
-    releaseCall();
+    abortCall(m_upstream, this);
     m_done = true;
-    const Error error = Error::make(ErrorCode::Cancelled, QStringLiteral("the client closed the connection"));
+    const Error error = clientClosedError();
     record(httpStatusFor(ErrorCode::Cancelled), &error);
 }
 
@@ -132,9 +109,7 @@ void EmbeddingSession::onFinished()
     }
     auto result = provider.adapter->parseEmbeddings(provider, m_body);
     if (!result) {
-        Error error = result.error();
-        error.provider = provider.config.name;
-        fail(error);
+        fail(fromProvider(result.error(), provider));
         return;
     }
     if (result->vectors.size() != m_request.inputs.size()) {
@@ -148,7 +123,7 @@ void EmbeddingSession::onFinished()
     if (result->model.isEmpty())
         result->model = m_target.upstreamModel;
     m_usage = result->usage;
-    releaseCall();
+    releaseCall(m_upstream, this);
     m_done = true;
     // billing: settle here (m_usage.inputTokens at the model's input rate).
     record(200, nullptr);
@@ -159,22 +134,11 @@ void EmbeddingSession::fail(Error error)
 {
     if (m_done)
         return;
-    if (m_upstream)
-        m_upstream->cancel();
-    releaseCall();
+    abortCall(m_upstream, this);
     m_done = true;
     // billing: record() settles the hold (nothing charged for an undelivered answer).
     record(httpStatusFor(error.code), &error);
     Q_EMIT failed(error);
-}
-
-void EmbeddingSession::releaseCall()
-{
-    if (!m_upstream)
-        return;
-    m_upstream->disconnect(this);
-    m_upstream->deleteLater();
-    m_upstream = nullptr;
 }
 
 void EmbeddingSession::record(int status, const Error *error)
@@ -201,32 +165,11 @@ void EmbeddingSession::record(int status, const Error *error)
     }
     if (!m_recorder)
         return;
-    Usage::UsageRecord r;
-    r.requestId = m_caller.requestId;
-    r.createdAtMs = m_caller.receivedAtMs;
-    if (m_caller.accessKeyId > 0)
-        r.accessKeyId = m_caller.accessKeyId;
-    r.keyName = m_caller.keyName;
-    r.account = m_caller.account;
-    r.appDid = m_caller.appDid;
-    r.api = m_caller.api;
-    r.type = Usage::CallType::Embedding;
-    r.provider = m_target.provider->config.name;
-    r.model = m_target.upstreamModel;
+    Usage::UsageRecord r = usageRecord(m_caller, m_target, Usage::CallType::Embedding, status, error, settlement);
     r.inputTokens = m_usage.inputTokens;
-    r.usageSource = m_usage.inputTokens ? Usage::UsageSource::Provider : Usage::UsageSource::None;
-    r.httpStatus = status;
-    if (error) {
-        r.errorCode = errorCodeName(error->code);
-        r.errorMessage = error->message;
-    }
-    r.durationMs = double(monotonicNowNs() - m_caller.receivedAtNs) / 1e6;
-    if (counted)
-        r.usageSource = Usage::UsageSource::Counted;
-    if (settlement.credits)
-        r.creditsNanos = settlement.credits->nanos();
-    r.rateId = settlement.rateId;
-    r.billingReason = settlement.reason;
+    r.usageSource = counted   ? Usage::UsageSource::Counted
+        : m_usage.inputTokens ? Usage::UsageSource::Provider
+                              : Usage::UsageSource::None;
     m_recorder->record(std::move(r));
 }
 

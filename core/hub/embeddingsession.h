@@ -53,7 +53,6 @@ private:
     void onFinished();
     void fail(Error error);
     void record(int status, const Error *error);
-    void releaseCall();
 
     Net::UpstreamClient &m_client;
     Usage::UsageRecorder *m_recorder;

@@ -4,28 +4,22 @@
 
 #include "core/billing/tokenestimate.h"
 #include "core/common/errorstatus.h"
-#include "core/common/monotonicclock.h"
+#include "core/hub/upstreamsessionsupport.h"
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
 #include "core/providers/iprovideradapter.h"
 #include "core/usage/usagerecorder.h"
 
-#include <QDateTime>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcImageSession, "aihub.hub.images")
 
 namespace AiHub::Hub {
 
+using namespace UpstreamSessionSupport;
+
 namespace {
 constexpr qsizetype kMaxBody = 128 * 1024 * 1024;
-
-int retryAfterSeconds(const Net::UpstreamCall *call)
-{
-    bool ok = false;
-    const int seconds = call->header("retry-after").trimmed().toInt(&ok);
-    return ok && seconds >= 0 ? seconds : -1;
-}
 } // namespace
 
 ImageSession::ImageSession(Net::UpstreamClient &client, Usage::UsageRecorder *recorder,
@@ -39,10 +33,7 @@ ImageSession::ImageSession(Net::UpstreamClient &client, Usage::UsageRecorder *re
     , m_request(std::move(request))
     , m_caller(std::move(caller))
 {
-    if (m_caller.receivedAtNs == 0)
-        m_caller.receivedAtNs = monotonicNowNs();
-    if (m_caller.receivedAtMs == 0)
-        m_caller.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    stampArrival(m_caller);
 }
 
 ImageSession::~ImageSession()
@@ -64,31 +55,23 @@ void ImageSession::start()
     m_request.model = m_target.upstreamModel;
     auto request = provider.adapter->imageRequest(provider, provider.pickCredential(), m_request);
     if (!request) {
-        Error error = request.error();
-        error.provider = provider.config.name;
-        fail(error);
+        fail(fromProvider(request.error(), provider));
         return;
     }
     // billing: reserve here (n images at the model's per-image rate; InsufficientCredit → 402).
     if (m_meter) {
         m_inputBytes = m_request.prompt.toUtf8().size();
-        Billing::MeterRequest meterRequest;
-        meterRequest.account = m_caller.account;
-        meterRequest.provider = provider.config.name;
-        meterRequest.model = m_target.upstreamModel;
-        meterRequest.type = Billing::RateType::Image;
+        Billing::MeterRequest meterRequest = UpstreamSessionSupport::meterRequest(m_caller, m_target,
+                                                                                  Billing::RateType::Image);
         // Rates may be priced by size and quality ("1024x1024/hd"); the variant-less rate covers the rest.
         meterRequest.variant = m_request.quality.isEmpty() ? m_request.size
             : m_request.size.isEmpty()                     ? m_request.quality
                                                            : m_request.size + u'/' + m_request.quality;
-        meterRequest.requestId = m_caller.requestId;
         meterRequest.maximum.inputTokens = Billing::TokenEstimate::upperBound(m_inputBytes, 1);
         meterRequest.maximum.images = qMax(1, m_request.n);
         auto hold = m_meter->reserve(meterRequest);
         if (!hold) {
-            m_refusal = hold.error().code == ErrorCode::InsufficientCredit
-                ? Billing::reasonName(Billing::Reason::InsufficientCredit)
-                : QStringLiteral("refused_unpriced");
+            m_refusal = refusalReason(hold.error());
             fail(hold.error());
             return;
         }
@@ -124,9 +107,7 @@ void ImageSession::send(Net::UpstreamRequest request)
             onFetched(false);
             return;
         }
-        Error e = error;
-        e.provider = m_target.provider->config.name;
-        fail(e);
+        fail(fromProvider(error, *m_target.provider));
     });
 }
 
@@ -134,11 +115,9 @@ void ImageSession::cancel()
 {
     if (m_done)
         return;
-    if (m_upstream)
-        m_upstream->cancel();
-    releaseCall();
+    abortCall(m_upstream, this);
     m_done = true;
-    const Error error = Error::make(ErrorCode::Cancelled, QStringLiteral("the client closed the connection"));
+    const Error error = clientClosedError();
     record(httpStatusFor(ErrorCode::Cancelled), &error);
 }
 
@@ -160,15 +139,13 @@ void ImageSession::onGenerated()
     }
     auto result = provider.adapter->parseImages(provider, m_body);
     if (!result) {
-        Error error = result.error();
-        error.provider = provider.config.name;
-        fail(error);
+        fail(fromProvider(result.error(), provider));
         return;
     }
     m_result = std::move(*result);
     if (m_result.model.isEmpty())
         m_result.model = m_target.upstreamModel;
-    releaseCall();
+    releaseCall(m_upstream, this);
     fetchNext();
 }
 
@@ -203,7 +180,7 @@ void ImageSession::onFetched(bool ok)
     } else {
         qCWarning(lcImageSession) << "could not fetch a generated image; handing out the provider's URL";
     }
-    releaseCall();
+    releaseCall(m_upstream, this);
     fetchNext();
 }
 
@@ -219,22 +196,11 @@ void ImageSession::fail(Error error)
 {
     if (m_done)
         return;
-    if (m_upstream)
-        m_upstream->cancel();
-    releaseCall();
+    abortCall(m_upstream, this);
     m_done = true;
     // billing: record() settles the hold (nothing charged for an undelivered answer).
     record(httpStatusFor(error.code), &error);
     Q_EMIT failed(error);
-}
-
-void ImageSession::releaseCall()
-{
-    if (!m_upstream)
-        return;
-    m_upstream->disconnect(this);
-    m_upstream->deleteLater();
-    m_upstream = nullptr;
 }
 
 void ImageSession::record(int status, const Error *error)
@@ -257,31 +223,10 @@ void ImageSession::record(int status, const Error *error)
     }
     if (!m_recorder)
         return;
-    Usage::UsageRecord r;
-    r.requestId = m_caller.requestId;
-    r.createdAtMs = m_caller.receivedAtMs;
-    if (m_caller.accessKeyId > 0)
-        r.accessKeyId = m_caller.accessKeyId;
-    r.keyName = m_caller.keyName;
-    r.account = m_caller.account;
-    r.appDid = m_caller.appDid;
-    r.api = m_caller.api;
-    r.type = Usage::CallType::Image;
-    r.provider = m_target.provider->config.name;
-    r.model = m_target.upstreamModel;
+    Usage::UsageRecord r = usageRecord(m_caller, m_target, Usage::CallType::Image, status, error, settlement);
     r.inputTokens = m_result.usage.inputTokens;
     r.outputTokens = m_result.usage.outputTokens;
     r.usageSource = m_result.usage.reported() ? Usage::UsageSource::Provider : Usage::UsageSource::None;
-    r.httpStatus = status;
-    if (error) {
-        r.errorCode = errorCodeName(error->code);
-        r.errorMessage = error->message;
-    }
-    r.durationMs = double(monotonicNowNs() - m_caller.receivedAtNs) / 1e6;
-    if (settlement.credits)
-        r.creditsNanos = settlement.credits->nanos();
-    r.rateId = settlement.rateId;
-    r.billingReason = settlement.reason;
     m_recorder->record(std::move(r));
 }
 

@@ -58,7 +58,6 @@ private:
     void finishOk();
     void fail(Error error);
     void record(int status, const Error *error);
-    void releaseCall();
 
     Net::UpstreamClient &m_client;
     Usage::UsageRecorder *m_recorder;
