@@ -65,14 +65,9 @@ ChatSession::ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *reco
                          std::shared_ptr<const Providers::ProviderSnapshot> snapshot, Providers::ModelTarget target,
                          Providers::ChatCall call, CallerInfo caller, QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_recorder(recorder)
-    , m_snapshot(std::move(snapshot))
-    , m_target(std::move(target))
+    , UpstreamSessionCore(client, recorder, std::move(snapshot), std::move(target), std::move(caller))
     , m_call(std::move(call))
-    , m_caller(std::move(caller))
 {
-    stampArrival(m_caller);
 }
 
 ChatSession::~ChatSession()

@@ -23,14 +23,9 @@ EmbeddingSession::EmbeddingSession(Net::UpstreamClient &client, Usage::UsageReco
                                    Providers::ModelTarget target, Providers::EmbeddingRequest request,
                                    CallerInfo caller, QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_recorder(recorder)
-    , m_snapshot(std::move(snapshot))
-    , m_target(std::move(target))
+    , UpstreamSessionCore(client, recorder, std::move(snapshot), std::move(target), std::move(caller))
     , m_request(std::move(request))
-    , m_caller(std::move(caller))
 {
-    stampArrival(m_caller);
 }
 
 EmbeddingSession::~EmbeddingSession()

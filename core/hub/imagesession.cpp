@@ -26,14 +26,9 @@ ImageSession::ImageSession(Net::UpstreamClient &client, Usage::UsageRecorder *re
                            std::shared_ptr<const Providers::ProviderSnapshot> snapshot, Providers::ModelTarget target,
                            Providers::ImageRequest request, CallerInfo caller, QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_recorder(recorder)
-    , m_snapshot(std::move(snapshot))
-    , m_target(std::move(target))
+    , UpstreamSessionCore(client, recorder, std::move(snapshot), std::move(target), std::move(caller))
     , m_request(std::move(request))
-    , m_caller(std::move(caller))
 {
-    stampArrival(m_caller);
 }
 
 ImageSession::~ImageSession()
