@@ -216,28 +216,11 @@ private Q_SLOTS:
                          fixture(QStringLiteral("bedrock/converse-stream-tool-use.response.b64")));
         const auto r = post(kToolStream);
         QCOMPARE(r.status, 200);
-        QString id;
-        QString name;
-        QString arguments;
-        QString finish;
-        for (const QByteArray &data : sseData(r.body)) {
-            auto chunk = json(data);
-            if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
-                continue;
-            auto &choice = chunk["choices"][0];
-            if (choice["delta"].contains("tool_calls")) {
-                auto &call = choice["delta"]["tool_calls"][0];
-                id += str(call["id"]);
-                name += str(call["function"]["name"]);
-                arguments += str(call["function"]["arguments"]);
-            }
-            if (choice["finish_reason"].is_string())
-                finish = str(choice["finish_reason"]);
-        }
-        QCOMPARE(id, QStringLiteral("tooluse_lAG_zP8QRHmSYOwZzzaCqA"));
-        QCOMPARE(name, QStringLiteral("get_temperature"));
-        QCOMPARE(arguments, QStringLiteral("{\"city\":\"Paris\"}"));
-        QCOMPARE(finish, QStringLiteral("tool_calls"));
+        const StreamedToolCall call = streamedToolCall(r.body);
+        QCOMPARE(call.id, QStringLiteral("tooluse_lAG_zP8QRHmSYOwZzzaCqA"));
+        QCOMPARE(call.name, QStringLiteral("get_temperature"));
+        QCOMPARE(call.arguments, QStringLiteral("{\"city\":\"Paris\"}"));
+        QCOMPARE(call.finishReason, QStringLiteral("tool_calls"));
         const auto sent = json(m_mock->lastRequest().body);
         QVERIFY(sent["toolConfig"]["tools"][0]["toolSpec"]["name"] == "get_temperature");
         QVERIFY(sent["inferenceConfig"]["topP"] == 0.5);

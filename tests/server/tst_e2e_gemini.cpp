@@ -146,28 +146,11 @@ private Q_SLOTS:
                          fixture(QStringLiteral("gemini/streamGenerateContent-functioncall-turn1.response.sse")));
         const auto r = post(kToolStream);
         QCOMPARE(r.status, 200);
-        QString id;
-        QString name;
-        QString arguments;
-        QString finish;
-        for (const QByteArray &data : sseData(r.body)) {
-            auto chunk = json(data);
-            if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
-                continue;
-            auto &choice = chunk["choices"][0];
-            if (choice["delta"].contains("tool_calls")) {
-                auto &call = choice["delta"]["tool_calls"][0];
-                id += str(call["id"]);
-                name += str(call["function"]["name"]);
-                arguments += str(call["function"]["arguments"]);
-            }
-            if (choice["finish_reason"].is_string())
-                finish = str(choice["finish_reason"]);
-        }
-        QCOMPARE(id, QStringLiteral("call_0"));
-        QCOMPARE(name, QStringLiteral("get_country"));
-        QCOMPARE(arguments, QStringLiteral("{}"));
-        QCOMPARE(finish, QStringLiteral("tool_calls"));
+        const StreamedToolCall call = streamedToolCall(r.body);
+        QCOMPARE(call.id, QStringLiteral("call_0"));
+        QCOMPARE(call.name, QStringLiteral("get_country"));
+        QCOMPARE(call.arguments, QStringLiteral("{}"));
+        QCOMPARE(call.finishReason, QStringLiteral("tool_calls"));
         const auto sent = json(m_mock->lastRequest().body);
         QVERIFY(sent["tools"][0]["functionDeclarations"][0]["name"] == "get_country");
         const auto records = m_hub->usageRecords();

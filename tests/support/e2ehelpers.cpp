@@ -34,4 +34,24 @@ QString str(const nlohmann::json &value)
     return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
 }
 
+StreamedToolCall streamedToolCall(const QByteArray &sseBody)
+{
+    StreamedToolCall call;
+    for (const QByteArray &data : sseData(sseBody)) {
+        auto chunk = json(data);
+        if (!chunk.is_object() || !chunk["choices"].is_array() || chunk["choices"].empty())
+            continue;
+        auto &choice = chunk["choices"][0];
+        if (choice["delta"].contains("tool_calls")) {
+            auto &delta = choice["delta"]["tool_calls"][0];
+            call.id += str(delta["id"]);
+            call.name += str(delta["function"]["name"]);
+            call.arguments += str(delta["function"]["arguments"]);
+        }
+        if (choice["finish_reason"].is_string())
+            call.finishReason = str(choice["finish_reason"]);
+    }
+    return call;
+}
+
 } // namespace AiHub::Testing

@@ -23,4 +23,13 @@ nlohmann::json json(const QByteArray &body);
 // A JSON string value as QString; empty for anything else.
 QString str(const nlohmann::json &value);
 
+// The first tool call of an OpenAI-format stream, its pieces joined across chunks, and the finish reason.
+struct StreamedToolCall {
+    QString id;
+    QString name;
+    QString arguments;
+    QString finishReason;
+};
+StreamedToolCall streamedToolCall(const QByteArray &sseBody);
+
 } // namespace AiHub::Testing
