@@ -5,10 +5,10 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-httpserver-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
-  # Needed but not pulled in by the packages above (see the Qt 6.4 notes): HttpServer's CMake config wants
-  # WebSockets, Charts wants OpenGL, QSQLITE is only a Recommends, and QtKeychain dlopens libsecret.
-  qt6-websockets-dev libqt6opengl6-dev libqt6sql6-sqlite libsecret-1-0
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
+  # Needed but not pulled in by the packages above (see the Qt 6.4 notes): Charts wants OpenGL, QSQLITE is
+  # only a Recommends, and QtKeychain dlopens libsecret.
+  libqt6opengl6-dev libqt6sql6-sqlite libsecret-1-0
   nlohmann-json3-dev libssl-dev
   # The usage writer binds its INSERT through SQLite's own API (the library Qt's SQLite driver uses).
   libsqlite3-dev

@@ -44,6 +44,10 @@ GuardedTcpServer::GuardedTcpServer(QObject *parent)
 GuardedTcpServer::~GuardedTcpServer()
 {
     m_sweepTimer->stop();
+    // Before the members go: each connection forgets itself here when it is deleted.
+    const auto all = connections();
+    for (HttpConnection *connection : all)
+        delete connection;
 }
 
 void GuardedTcpServer::setLimits(const TransportLimits &limits)
@@ -162,43 +166,25 @@ Result<quint16> GuardedTcpServer::listenOn(const QHostAddress &address, quint16 
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *connection = new HttpConnection(this, m_limits);
-    if (!connection->setSocketDescriptor(socketDescriptor)) {
-        qCWarning(lcHttpTransport) << "cannot adopt an accepted socket:" << connection->errorString();
-        delete connection;
-#ifdef Q_OS_UNIX
-        ::close(int(socketDescriptor));
-#endif
-        return;
-    }
-    connection->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *connection = new HttpConnection(this, socketDescriptor, m_limits);
     m_connections.insert(connection);
-    const bool admitted = m_transport && m_active < m_limits.maxConnections;
-    if (admitted)
-        ++m_active;
-    connect(connection, &QObject::destroyed, this, [this, connection, admitted] {
-        m_connections.remove(connection);
-        if (admitted)
-            --m_active;
-    });
     if (!m_sweepTimer->isActive())
         m_sweepTimer->start();
-
-    if (!admitted) {
-        if (m_connections.size() - m_active > kMaxRefusedLingering)
-            connection->abort();
-        else
-            connection->rejectAndClose(503, "The server is at its connection limit; retry shortly.");
+    if (m_transport && m_active < m_limits.maxConnections) {
+        ++m_active;
+        connection->attach(m_transport);
         return;
     }
-    connection->attach(m_transport);
-    // Order matters: guard, then Qt HTTP Server's parser (connected inside addPendingConnection through
-    // pendingConnectionAvailable), then the guard's bookkeeping of what the parser consumed.
-    connect(connection, &QTcpSocket::readyRead, connection, &HttpConnection::beforeParse);
-    addPendingConnection(connection);
-    if (hasPendingConnections())
-        qCWarning(lcHttpTransport) << "Qt HTTP Server did not take the connection at once; request guarding is unreliable";
-    connect(connection, &QTcpSocket::readyRead, connection, &HttpConnection::afterParse);
+    if (m_connections.size() - m_active > kMaxRefusedLingering)
+        connection->abort();
+    else
+        connection->rejectAndClose(503, "The server is at its connection limit; retry shortly.");
+}
+
+void GuardedTcpServer::forget(HttpConnection *connection)
+{
+    if (m_connections.remove(connection) && connection->isAdmitted())
+        --m_active;
 }
 
 QList<HttpConnection *> GuardedTcpServer::connections() const

@@ -17,9 +17,9 @@ namespace AiHub::Server {
 class HttpConnection;
 class HttpTransport;
 
-// The listening socket handed to Qt HTTP Server through bind(). It creates every client socket itself so the
-// guard's readyRead slot is connected before Qt's, refuses connections over the limit with 503, and runs the
-// one sweep timer that closes idle keep-alive connections (no timer per socket).
+// The listening socket of one transport. It turns every accepted socket into an HttpConnection, refuses
+// connections over the limit with 503, and runs the one sweep timer that closes idle keep-alive connections (no
+// timer per socket).
 class GuardedTcpServer final : public QTcpServer
 {
     Q_OBJECT
@@ -42,6 +42,8 @@ public:
     // Closes every connection that has no exchange in flight.
     void closeIdleConnections();
     [[nodiscard]] qint64 nowMs() const { return m_clock.elapsed(); }
+    // Called by a connection as it is deleted.
+    void forget(HttpConnection *connection);
 
 Q_SIGNALS:
     void swept(qint64 nowMs);

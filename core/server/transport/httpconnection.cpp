@@ -3,46 +3,74 @@
 #include "core/server/transport/httpconnection.h"
 
 #include "core/server/transport/guardedtcpserver.h"
+#include "core/server/transport/httprequest.h"
 #include "core/server/transport/httptransport.h"
 #include "core/server/transport/httpwire.h"
 #include "core/server/transport/transportlog.h"
 
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#else
+#include <atomic>
 #include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
-#endif
+#include <sys/uio.h>
+#include <unistd.h>
 
 namespace AiHub::Server {
 
 namespace {
 // How long a closing connection may take to read our last bytes and hang up before it is aborted.
 constexpr qint64 kLingerMs = 2000;
-// The peek scratch buffer gives memory back after a large request.
-constexpr qint64 kScratchKeepBytes = 256 * 1024;
+// One read takes at most this much; the buffer is shared by every connection of a thread.
+constexpr qsizetype kReadBufferBytes = 64 * 1024;
+// Queued output sent with one system call.
+constexpr int kMaxIovecs = 64;
 const QByteArray kContinue = QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
+
+std::atomic<quint64> g_nextRequestId { 1 };
+
+bool wouldBlock(int error)
+{
+    return error == EAGAIN || error == EWOULDBLOCK;
+}
 } // namespace
 
-HttpConnection::HttpConnection(GuardedTcpServer *server, const TransportLimits &limits)
-    : QTcpSocket(server)
+HttpConnection::HttpConnection(GuardedTcpServer *server, qintptr socketDescriptor, const TransportLimits &limits)
+    : QObject(server)
     , m_server(server)
+    , m_fd(int(socketDescriptor))
+    , m_readNotifier(socketDescriptor, QSocketNotifier::Read)
 {
+    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    ::fcntl(m_fd, F_SETFD, FD_CLOEXEC);
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)); // responses leave at once
+    sockaddr_storage address {};
+    socklen_t length = sizeof(address);
+    if (::getpeername(m_fd, reinterpret_cast<sockaddr *>(&address), &length) == 0) {
+        m_peer.setAddress(reinterpret_cast<const sockaddr *>(&address));
+        if (address.ss_family == AF_INET)
+            m_peerPort = ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
+        else if (address.ss_family == AF_INET6)
+            m_peerPort = ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
+    }
     m_framer.setLimits(limits.maxHeaderBytes, limits.maxBodyBytes);
-    connect(this, &QAbstractSocket::disconnected, this, &HttpConnection::onDisconnected);
+    connect(&m_readNotifier, &QSocketNotifier::activated, this, &HttpConnection::onReadable);
     touch();
 }
 
 HttpConnection::~HttpConnection()
 {
-    // ~QAbstractSocket aborts and emits disconnected(), which must not reach this half-destroyed object. Only
-    // this slot: Qt HTTP Server frees its per-socket request object from a destroyed() connection of its own.
-    QObject::disconnect(this, &QAbstractSocket::disconnected, this, &HttpConnection::onDisconnected);
+    closeSocket();
+    m_server->forget(this);
 }
 
 void HttpConnection::attach(HttpTransport *transport)
 {
     m_transport = transport;
+    m_admitted = true;
+    m_parsing = true;
 }
 
 void HttpConnection::detachTransport()
@@ -55,142 +83,99 @@ void HttpConnection::touch()
     m_lastActivityMs = m_server->nowMs();
 }
 
-void HttpConnection::beforeParse()
+void HttpConnection::onReadable()
 {
-    touch();
-    const qint64 available = bytesAvailable();
-    if (m_cut) {
-        discardInput();
+    // Straight from the event loop: no handler is on the stack, so finished exchanges can be freed.
+    if (m_transport)
+        m_transport->emptyGraveyard();
+    thread_local QByteArray buffer;
+    if (buffer.size() != kReadBufferBytes)
+        buffer.resize(kReadBufferBytes);
+    while (m_fd >= 0 && !m_gone) {
+        const ssize_t got = ::recv(m_fd, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT);
+        if (got > 0) {
+            touch();
+            if (m_parsing)
+                parse(buffer.constData(), qsizetype(got));
+            if (got < buffer.size())
+                return; // drained: the next readiness brings more
+            continue;
+        }
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 && wouldBlock(errno))
+            return;
+        reportGone(); // end of stream or a socket error
         return;
     }
-    qint64 fresh = available - m_unread;
-    if (fresh < 0) { // something consumed bytes behind our back; never expected
-        qCWarning(lcHttpTransport) << "connection byte accounting lost step; closing";
-        m_unread = available;
-        fresh = 0;
-        closeGracefully();
-        return;
-    }
-    if (fresh > 0)
-        scan(available, fresh);
-    m_unread = available;
-    checkCutoff();
 }
 
-void HttpConnection::afterParse()
+void HttpConnection::parse(const char *data, qsizetype size)
 {
-    // Qt HTTP Server 6.4 parses one request per readyRead and re-emits readyRead (queued) while unread bytes
-    // remain, so this runs between any two requests: the place to stop Qt before a refused one.
-    if (m_cut)
-        return;
-    m_unread = bytesAvailable();
-    checkCutoff();
-}
-
-void HttpConnection::scan(qint64 available, qint64 fresh)
-{
-    m_scanned += fresh;
-    if (m_framer.isFailed() || m_framer.isStopped())
-        return;
-    // Inside a Content-Length body there is nothing to look at.
-    const qint64 skippable = m_framer.fixedBodyRemaining();
-    if (fresh <= skippable) {
-        m_framer.skipFixedBody(fresh);
-        return;
-    }
-    // One scratch buffer per thread: every connection of a transport lives on the same thread.
-    thread_local QByteArray scratch;
-    if (scratch.capacity() > kScratchKeepBytes && available <= kScratchKeepBytes)
-        scratch = QByteArray();
-    scratch.resize(available);
-    const qint64 got = peek(scratch.data(), available);
-    if (got != available) {
-        qCWarning(lcHttpTransport) << "could not peek the unread request bytes; closing";
-        closeGracefully();
-        return;
-    }
-    const char *p = scratch.constData() + (available - fresh);
-    qsizetype left = fresh;
-    while (left > 0) {
+    while (size > 0 && m_parsing) {
         RequestFramer::Event event = RequestFramer::Event::None;
-        const qsizetype used = m_framer.feed(p, left, &event);
-        p += used;
-        left -= used;
-        if (event == RequestFramer::Event::Head) {
-            onHead(m_framer.takeHead());
-        } else if (event == RequestFramer::Event::Failed) {
-            const auto &failure = m_framer.failure();
-            m_cutoffAt = failure.requestStart;
-            m_pendingError = HttpWire::errorResponse(failure.status, failure.message, true);
-            qCDebug(lcHttpTransport) << "refusing request:" << failure.status << failure.message;
+        const qsizetype used = m_framer.feed(data, size, &event);
+        data += used;
+        size -= used;
+        switch (event) {
+        case RequestFramer::Event::None:
+            break;
+        case RequestFramer::Event::Head:
+            if (m_framer.pendingRequest().expectContinue) {
+                m_continueDue = true;
+                maybeSendContinue();
+            }
+            break;
+        case RequestFramer::Event::Request:
+            m_continueDue = false;
+            dispatch(m_framer.takeRequest());
+            break;
+        case RequestFramer::Event::Failed:
+            refuse(m_framer.failure());
             return;
         }
-        if (m_framer.isStopped()) {
-            // A request without keep-alive was framed completely; nothing after it is parsed.
-            m_cutoffAt = m_framer.requestStart();
-            return;
-        }
+        if (m_framer.isStopped())
+            m_parsing = false; // a request without keep-alive was the last one; later bytes are ignored
     }
 }
 
-void HttpConnection::onHead(RequestFramer::Head head)
+void HttpConnection::dispatch(RequestFramer::Request &&parsed)
 {
-    const bool expect = head.expectContinue;
-    m_heads.push_back(std::move(head));
-    if (expect)
-        maybeSendContinue();
+    if (!m_transport || m_closing)
+        return;
+    HttpRequest r;
+    r.methodToken = std::move(parsed.methodToken);
+    r.method = HttpRequest::methodFromToken(r.methodToken);
+    r.target = std::move(parsed.target);
+    HttpRequest::splitTarget(r.target, &r.path, &r.query);
+    r.headers = std::move(parsed.headers);
+    r.body = std::move(parsed.body);
+    r.peer = m_peer;
+    r.peerPort = m_peerPort;
+    r.keepAlive = parsed.keepAlive;
+    r.http10 = parsed.http10;
+    r.id = g_nextRequestId.fetch_add(1, std::memory_order_relaxed);
+    m_transport->dispatch(this, std::move(r));
+}
+
+void HttpConnection::refuse(const RequestFramer::Failure &failure)
+{
+    qCDebug(lcHttpTransport) << "refusing request:" << failure.status << failure.message;
+    m_parsing = false;
+    m_continueDue = false;
+    m_pendingError = HttpWire::errorResponse(failure.status, failure.message, true);
+    if (m_exchanges.isEmpty())
+        sendPendingErrorAndClose(); // otherwise after the requests before it (onIdle)
 }
 
 void HttpConnection::maybeSendContinue()
 {
-    // The interim response must not land inside an earlier response, so it waits until this request is the
-    // only one not yet answered.
-    if (m_cut || m_closing || !m_exchanges.empty() || m_heads.size() != 1)
+    // The interim response must not land inside an earlier response, so it waits until every earlier request
+    // is answered.
+    if (!m_continueDue || m_closing || !m_exchanges.isEmpty())
         return;
-    auto &head = m_heads.front();
-    if (!head.expectContinue || head.interimSent)
-        return;
-    head.interimSent = true;
+    m_continueDue = false;
     writeResponse(kContinue);
-}
-
-void HttpConnection::checkCutoff()
-{
-    if (m_cut || m_cutoffAt < 0)
-        return;
-    const qint64 consumed = m_scanned - m_unread;
-    if (consumed >= m_cutoffAt)
-        cutOff();
-}
-
-void HttpConnection::cutOff()
-{
-    if (m_cut)
-        return;
-    detachParser();
-    discardInput();
-    if (!m_pendingError.isEmpty() && m_exchanges.empty())
-        sendPendingErrorAndClose();
-}
-
-void HttpConnection::detachParser()
-{
-    if (m_cut)
-        return;
-    m_cut = true;
-    m_heads.clear();
-    if (m_transport && !QObject::disconnect(this, &QTcpSocket::readyRead, m_transport, nullptr))
-        qCWarning(lcHttpTransport) << "could not detach Qt HTTP Server from a connection";
-}
-
-void HttpConnection::discardInput()
-{
-    if (isTransactionStarted())
-        commitTransaction();
-    const qint64 n = bytesAvailable();
-    if (n > 0)
-        skip(n);
-    m_unread = 0;
 }
 
 void HttpConnection::sendPendingErrorAndClose()
@@ -202,36 +187,87 @@ void HttpConnection::sendPendingErrorAndClose()
     closeGracefully();
 }
 
-std::optional<RequestFramer::Head> HttpConnection::takeHead()
-{
-    if (m_heads.empty())
-        return std::nullopt;
-    RequestFramer::Head head = std::move(m_heads.front());
-    m_heads.pop_front();
-    return head;
-}
-
 void HttpConnection::writeResponse(const QByteArray &bytes)
 {
-    if (m_writeShut || state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
+    if (m_writeShut || !isConnected() || bytes.isEmpty())
         return;
-#if defined(Q_OS_UNIX) && defined(MSG_NOSIGNAL)
-    // Send at once with one syscall when nothing is queued: QAbstractSocket would arm and disarm a write
-    // notifier for every response, and leaving on the next loop iteration adds latency.
-    if (bytesToWrite() == 0) {
-        const qintptr fd = socketDescriptor();
-        const ssize_t sent = fd < 0 ? -1 : ::send(int(fd), bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent == bytes.size())
-            return;
-        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-            return; // the peer is gone; the read side reports the disconnect
-        const qsizetype done = sent > 0 ? qsizetype(sent) : 0;
-        write(bytes.constData() + done, bytes.size() - done); // the rest when the kernel has room
+    if (!m_output.isEmpty()) { // keep the order: behind what waits already
+        m_output.append(bytes);
+        m_queuedBytes += bytes.size();
         return;
     }
-#endif
-    write(bytes);
-    flush();
+    const ssize_t sent = ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent == bytes.size())
+        return;
+    if (sent < 0 && !wouldBlock(errno) && errno != EINTR) {
+        // The peer is gone. Report it from the event loop: the caller may be in the middle of an exchange.
+        QMetaObject::invokeMethod(this, &HttpConnection::reportGone, Qt::QueuedConnection);
+        return;
+    }
+    const qsizetype done = sent > 0 ? qsizetype(sent) : 0;
+    m_output.append(bytes);
+    m_outputOffset = done;
+    m_queuedBytes += bytes.size() - done;
+    if (!m_writeNotifier) {
+        m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+        connect(m_writeNotifier, &QSocketNotifier::activated, this, &HttpConnection::onWritable);
+    }
+    m_writeNotifier->setEnabled(true);
+}
+
+void HttpConnection::onWritable()
+{
+    qint64 written = 0;
+    while (!m_output.isEmpty() && m_fd >= 0) {
+        iovec vectors[kMaxIovecs];
+        int count = 0;
+        qint64 offered = 0;
+        for (const QByteArray &part : std::as_const(m_output)) {
+            if (count == kMaxIovecs)
+                break;
+            const qsizetype skip = count == 0 ? m_outputOffset : 0;
+            vectors[count].iov_base = const_cast<char *>(part.constData() + skip);
+            vectors[count].iov_len = size_t(part.size() - skip);
+            offered += part.size() - skip;
+            ++count;
+        }
+        msghdr message {};
+        message.msg_iov = vectors;
+        message.msg_iovlen = size_t(count);
+        const ssize_t sent = ::sendmsg(m_fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0) {
+            if (errno == EINTR)
+                continue;
+            if (wouldBlock(errno))
+                break;
+            reportGone();
+            return;
+        }
+        written += sent;
+        m_queuedBytes -= sent;
+        qsizetype left = qsizetype(sent);
+        while (left > 0) {
+            const qsizetype rest = m_output.first().size() - m_outputOffset;
+            if (left < rest) {
+                m_outputOffset += left;
+                break;
+            }
+            left -= rest;
+            m_output.removeFirst();
+            m_outputOffset = 0;
+        }
+        if (sent < offered)
+            break; // the kernel is full; the notifier says when it has room again
+    }
+    if (m_output.isEmpty()) {
+        m_output = QList<QByteArray>(); // give the queue's memory back
+        if (m_writeNotifier)
+            m_writeNotifier->setEnabled(false);
+        if (m_closing)
+            shutdownWrite();
+    }
+    if (written > 0)
+        Q_EMIT bytesWritten(written);
 }
 
 void HttpConnection::onIdle()
@@ -239,7 +275,7 @@ void HttpConnection::onIdle()
     touch();
     if (m_closing)
         return;
-    if (m_cut && !m_pendingError.isEmpty()) {
+    if (!m_pendingError.isEmpty()) {
         sendPendingErrorAndClose();
         return;
     }
@@ -248,9 +284,7 @@ void HttpConnection::onIdle()
 
 void HttpConnection::rejectAndClose(int status, QByteArrayView message)
 {
-    detachParser();
-    // Never handed to Qt HTTP Server: only drain what the client still sends.
-    connect(this, &QTcpSocket::readyRead, this, &HttpConnection::discardInput);
+    m_parsing = false;
     writeResponse(HttpWire::errorResponse(status, message, true));
     closeGracefully();
 }
@@ -260,42 +294,62 @@ void HttpConnection::closeGracefully()
     if (m_closing)
         return;
     m_closing = true;
-    detachParser();
-    discardInput();
+    m_parsing = false;
+    m_continueDue = false;
     m_lingerDeadlineMs = m_server->nowMs() + kLingerMs;
-    if (state() != QAbstractSocket::ConnectedState)
+    if (!isConnected())
         return;
-    // Half-close once our bytes are out, then keep reading until the peer hangs up: closing with unread
-    // input would send a reset that can destroy the response we just wrote.
-    if (bytesToWrite() == 0)
-        shutdownWrite();
-    else
-        connect(this, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWrittenWhileClosing);
-}
-
-void HttpConnection::onBytesWrittenWhileClosing()
-{
-    if (bytesToWrite() == 0)
+    // Half-close once our bytes are out, then keep reading (and dropping) until the peer hangs up: closing with
+    // unread input would send a reset that can destroy the response we just wrote.
+    if (m_output.isEmpty())
         shutdownWrite();
 }
 
 void HttpConnection::shutdownWrite()
 {
-    if (m_writeShut)
+    if (m_writeShut || m_fd < 0)
         return;
     m_writeShut = true;
-    const qintptr fd = socketDescriptor();
-    if (fd < 0)
+    ::shutdown(m_fd, SHUT_WR);
+}
+
+void HttpConnection::abort()
+{
+    closeSocket();
+    reportGone();
+}
+
+void HttpConnection::closeSocket()
+{
+    if (m_fd < 0)
         return;
-#ifdef Q_OS_WIN
-    ::shutdown(SOCKET(fd), SD_SEND);
-#else
-    ::shutdown(int(fd), SHUT_WR);
-#endif
+    // Notifiers go before the descriptor: the event loop must never poll a closed (or reused) descriptor.
+    m_readNotifier.setEnabled(false);
+    delete m_writeNotifier;
+    m_writeNotifier = nullptr;
+    ::close(m_fd);
+    m_fd = -1;
+    m_output.clear();
+    m_queuedBytes = 0;
+}
+
+void HttpConnection::reportGone()
+{
+    if (m_gone)
+        return;
+    m_gone = true;
+    m_parsing = false;
+    m_closing = true;
+    closeSocket();
+    if (m_transport)
+        m_transport->connectionGone(this);
+    deleteLater();
 }
 
 void HttpConnection::sweep(qint64 nowMs, int idleTimeoutMs)
 {
+    if (m_gone)
+        return;
     if (m_closing) {
         if (nowMs >= m_lingerDeadlineMs)
             abort();
@@ -303,21 +357,11 @@ void HttpConnection::sweep(qint64 nowMs, int idleTimeoutMs)
     }
     if (isBusy() || nowMs - m_lastActivityMs < idleTimeoutMs)
         return;
-    const bool partial = !m_framer.isBetweenRequests() || !m_heads.empty();
-    if (partial && !m_cut && m_transport) {
-        detachParser();
+    if (m_parsing && !m_framer.isBetweenRequests()) {
+        m_parsing = false;
         writeResponse(HttpWire::errorResponse(408, "The request was not completed in time.", true));
     }
     closeGracefully();
-}
-
-void HttpConnection::onDisconnected()
-{
-    detachParser();
-    m_closing = true;
-    if (m_transport)
-        m_transport->connectionGone(this);
-    deleteLater();
 }
 
 } // namespace AiHub::Server

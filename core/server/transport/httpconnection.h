@@ -5,10 +5,11 @@
 #include "core/server/transport/requestframer.h"
 #include "core/server/transport/transportlimits.h"
 
-#include <QTcpSocket>
-
-#include <deque>
-#include <optional>
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QSocketNotifier>
 
 namespace AiHub::Server {
 
@@ -16,38 +17,43 @@ class GuardedTcpServer;
 class HttpExchange;
 class HttpTransport;
 
-// One client connection: the socket Qt HTTP Server reads from, plus the guard that sees every byte first and
-// the queue of exchanges answered on it in order. Internal to the transport.
+// One client connection: a non-blocking socket read and written directly (no QTcpSocket: its buffers and
+// signal chain cost more than the whole request otherwise), the request parser, and the queue of exchanges
+// answered on it in order. Internal to the transport.
 //
-// How the guard stays in step with Qt HTTP Server 6.4, which parses one request per readyRead and keeps
-// partial requests inside a socket transaction: beforeParse() runs before Qt's readyRead slot and frames the
-// bytes that arrived since the last call (the unread bytes minus those already seen); afterParse() runs after
-// Qt's slot and notes how many bytes Qt left unread, so "bytes consumed by Qt" is always known. When a request
-// is refused, Qt is cut off once it has consumed everything before that request, the earlier requests are
-// answered, then the error response is written and the connection closes.
-class HttpConnection final : public QTcpSocket
+// Input is read as it arrives and parsed at once; each complete request is handed to the transport. A refused
+// request stops the parsing: the requests before it are answered first, then the error response is written and
+// the connection closes. Output goes straight to the kernel; what it cannot take yet waits here, in order.
+// The peer hanging up (or a socket error) is reported once to the transport, then the object deletes itself.
+class HttpConnection final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpConnection)
 
 public:
-    HttpConnection(GuardedTcpServer *server, const TransportLimits &limits);
+    // Takes ownership of the accepted socket descriptor.
+    HttpConnection(GuardedTcpServer *server, qintptr socketDescriptor, const TransportLimits &limits);
     ~HttpConnection() override;
 
-    // Wiring done by GuardedTcpServer.
+    // Wiring done by GuardedTcpServer: requests are parsed once a transport is attached.
     void attach(HttpTransport *transport);
     void detachTransport();
-    void beforeParse();
-    void afterParse();
+    [[nodiscard]] bool isAdmitted() const { return m_admitted; }
     // Answers a connection that will never be served (e.g. 503 over the connection limit) and closes it.
     void rejectAndClose(int status, QByteArrayView message);
     // Idle timeout and linger deadline, called by the server's one sweep timer.
     void sweep(qint64 nowMs, int idleTimeoutMs);
 
+    [[nodiscard]] const QHostAddress &peerAddress() const { return m_peer; }
+    [[nodiscard]] quint16 peerPort() const { return m_peerPort; }
+    // The socket is open and the peer has not gone.
+    [[nodiscard]] bool isConnected() const { return m_fd >= 0 && !m_gone; }
+    // Bytes written but not yet taken by the kernel.
+    [[nodiscard]] qint64 bytesToWrite() const { return m_queuedBytes; }
+
     // Used by HttpTransport and HttpExchange.
-    std::optional<RequestFramer::Head> takeHead();
-    std::deque<HttpExchange *> &exchanges() { return m_exchanges; }
-    bool isBusy() const { return !m_exchanges.empty(); }
+    QList<HttpExchange *> &exchanges() { return m_exchanges; }
+    bool isBusy() const { return !m_exchanges.isEmpty(); }
     bool isClosing() const { return m_closing; }
     bool isPumping() const { return m_pumping; }
     void setPumping(bool pumping) { m_pumping = pumping; }
@@ -56,36 +62,48 @@ public:
     void onIdle();
     // Stops reading requests, flushes what is queued for writing, then half-closes and waits for the peer.
     void closeGracefully();
+    // Closes at once; the transport hears that the peer is gone before this returns.
+    void abort();
+
+Q_SIGNALS:
+    // Queued output was handed to the kernel (not emitted for writes the kernel took at once).
+    void bytesWritten(qint64 bytes);
 
 private:
-    void scan(qint64 available, qint64 fresh);
-    void onHead(RequestFramer::Head head);
+    void onReadable();
+    void onWritable();
+    void parse(const char *data, qsizetype size);
+    void dispatch(RequestFramer::Request &&parsed);
+    void refuse(const RequestFramer::Failure &failure);
     void maybeSendContinue();
-    void checkCutoff();
-    void cutOff();
-    void discardInput();
     void sendPendingErrorAndClose();
     void shutdownWrite();
-    void onBytesWrittenWhileClosing();
-    void onDisconnected();
-    void detachParser();
+    void closeSocket();
+    void reportGone();
     void touch();
 
     GuardedTcpServer *m_server;
     HttpTransport *m_transport = nullptr;
+    int m_fd;
+    QSocketNotifier m_readNotifier;
+    QSocketNotifier *m_writeNotifier = nullptr;   // only while output waits for the kernel
     RequestFramer m_framer;
-    std::deque<RequestFramer::Head> m_heads;       // framed, not yet handed to the transport
-    std::deque<HttpExchange *> m_exchanges;        // front is the one being answered
+    QList<HttpExchange *> m_exchanges;             // front is the one being answered
+    QList<QByteArray> m_output;                    // not yet taken by the kernel; front partly sent
+    qsizetype m_outputOffset = 0;                  // bytes of m_output.front() already sent
+    qint64 m_queuedBytes = 0;
     QByteArray m_pendingError;                     // complete response for a refused request
-    qint64 m_scanned = 0;      // bytes received and framed so far
-    qint64 m_unread = 0;       // of those, bytes Qt HTTP Server has not consumed yet
-    qint64 m_cutoffAt = -1;    // stream offset where Qt must stop parsing
+    QHostAddress m_peer;
+    quint16 m_peerPort = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_lingerDeadlineMs = 0;
-    bool m_cut = false;        // Qt HTTP Server no longer reads this socket
+    bool m_admitted = false;
+    bool m_parsing = false;    // input is parsed as requests (off when refused, closing or after the last one)
+    bool m_continueDue = false; // the request being read waits for "100 Continue"
     bool m_closing = false;
     bool m_writeShut = false;
     bool m_pumping = false;    // the transport is dispatching this connection's queue
+    bool m_gone = false;
 };
 
 } // namespace AiHub::Server

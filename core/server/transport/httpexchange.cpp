@@ -109,7 +109,7 @@ void HttpExchange::beginStream(int status, const Headers &headers)
     if (!m_request.http10 && !HttpWire::statusForbidsBody(status))
         out.append("Transfer-Encoding: chunked\r\n");
     out.append(m_closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
-    connect(m_connection.data(), &QIODevice::bytesWritten, this, &HttpExchange::bytesWritten);
+    connect(m_connection.data(), &HttpConnection::bytesWritten, this, &HttpExchange::bytesWritten);
     m_connection->writeResponse(out);
 }
 
@@ -139,7 +139,7 @@ void HttpExchange::endStream()
 
 bool HttpExchange::isClientConnected() const
 {
-    return !m_clientGone && m_connection && m_connection->state() == QAbstractSocket::ConnectedState;
+    return !m_clientGone && m_connection && m_connection->isConnected();
 }
 
 qint64 HttpExchange::bytesPending() const
@@ -151,7 +151,7 @@ void HttpExchange::finish(bool closeConnection)
 {
     m_state = State::Finished;
     if (m_connection)
-        QObject::disconnect(m_connection.data(), &QIODevice::bytesWritten, this, &HttpExchange::bytesWritten);
+        QObject::disconnect(m_connection.data(), &HttpConnection::bytesWritten, this, &HttpExchange::bytesWritten);
     QPointer<HttpExchange> self(this);
     Q_EMIT finished();
     if (!self)

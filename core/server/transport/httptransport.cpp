@@ -8,11 +8,7 @@
 #include "core/server/transport/httpwire.h"
 #include "core/server/transport/transportlog.h"
 
-#include <QHttpServerRequest>
-#include <QTcpSocket>
-
 #include <algorithm>
-#include <atomic>
 
 namespace AiHub::Server {
 
@@ -23,32 +19,10 @@ constexpr qsizetype kMaxQueuedRequests = 32;
 // An exchange whose client left and whose handler never finished it is dropped after this long.
 constexpr qint64 kOrphanLifetimeMs = 60 * 1000;
 
-std::atomic<quint64> g_nextRequestId { 1 };
-
-// Qt's own reading of the method, to catch the guard and Qt disagreeing about request boundaries.
-bool sameMethod(HttpRequest::Method ours, QHttpServerRequest::Method qt)
-{
-    using M = HttpRequest::Method;
-    using Q = QHttpServerRequest::Method;
-    switch (ours) {
-    case M::Get: return qt == Q::Get;
-    case M::Head: return qt == Q::Head;
-    case M::Post: return qt == Q::Post;
-    case M::Put: return qt == Q::Put;
-    case M::Delete: return qt == Q::Delete;
-    case M::Patch: return qt == Q::Patch;
-    case M::Options: return qt == Q::Options;
-    case M::Connect: return qt == Q::Connect;
-    case M::Trace:
-    case M::Unknown: return true; // Qt 6.4 reports TRACE and extension methods differently across versions
-    }
-    return true;
-}
-
 } // namespace
 
 HttpTransport::HttpTransport(QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
 {
 }
 
@@ -91,7 +65,6 @@ Result<quint16> HttpTransport::listen(const QHostAddress &address, quint16 port,
         delete server;
         return bound;
     }
-    bind(server);
     connect(server, &GuardedTcpServer::swept, this, &HttpTransport::reapOrphans);
     m_server = server;
     m_stopping = false;
@@ -131,59 +104,23 @@ void HttpTransport::stopAccepting()
         QMetaObject::invokeMethod(this, &HttpTransport::maybeDrained, Qt::QueuedConnection);
 }
 
-bool HttpTransport::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpTransport::dispatch(HttpConnection *connection, HttpRequest &&request)
 {
-    // Called straight from the event loop: no handler that finished an exchange is still on the stack.
-    emptyGraveyard();
-    auto *connection = qobject_cast<HttpConnection *>(socket);
-    if (!connection) { // not a socket of ours: cannot be guarded
-        socket->abort();
-        return true;
-    }
-    auto head = connection->takeHead();
-    if (!head || connection->isClosing())
-        return true;
-
-    HttpRequest r;
-    r.methodToken = std::move(head->methodToken);
-    r.method = HttpRequest::methodFromToken(r.methodToken);
-    r.body = request.body();
-    if (!sameMethod(r.method, request.method()) || (!head->chunked && r.body.size() != head->contentLength)) {
-        qCCritical(lcHttpTransport) << "request framing disagrees with Qt HTTP Server; closing the connection";
-        connection->abort();
-        return true;
-    }
-    r.target = std::move(head->target);
-    HttpRequest::splitTarget(r.target, &r.path, &r.query);
-    r.headers = request.headers();
-    r.peer = connection->peerAddress();
-    r.peerPort = connection->peerPort();
-    r.keepAlive = head->keepAlive;
-    r.http10 = head->http10;
-    r.id = g_nextRequestId.fetch_add(1, std::memory_order_relaxed);
-
     auto &queue = connection->exchanges();
-    auto *exchange = new HttpExchange(std::move(r), connection, this);
-    queue.push_back(exchange);
-    ++m_open;
-    if (queue.size() > 1) {
-        qint64 queuedBytes = 0;
-        for (const HttpExchange *queued : queue)
+    if (!queue.isEmpty()) {
+        qint64 queuedBytes = request.body.size();
+        for (const HttpExchange *queued : std::as_const(queue))
             queuedBytes += queued->request().body.size();
-        if (qsizetype(queue.size()) - 1 > kMaxQueuedRequests || queuedBytes > m_limits.maxBodyBytes) {
+        if (queue.size() >= kMaxQueuedRequests || queuedBytes > m_limits.maxBodyBytes) {
             qCWarning(lcHttpTransport) << "too many pipelined requests from" << connection->peerAddress() << "; closing";
             connection->abort();
-            return true;
+            return;
         }
     }
+    auto *exchange = new HttpExchange(std::move(request), connection, this);
+    queue.push_back(exchange);
+    ++m_open;
     pump(connection);
-    return true;
-}
-
-void HttpTransport::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
-    // handleRequest always answers; Qt only lands here if that ever changes.
-    socket->abort();
 }
 
 void HttpTransport::pump(HttpConnection *connection)

@@ -6,16 +6,13 @@
 #include "core/server/transport/httprequest.h"
 #include "core/server/transport/transportlimits.h"
 
-#include <QAbstractHttpServer>
 #include <QHash>
 #include <QHostAddress>
+#include <QObject>
 #include <QPointer>
 
 #include <functional>
 #include <vector>
-
-class QHttpServerRequest;
-class QTcpSocket;
 
 namespace AiHub::Server {
 
@@ -23,12 +20,14 @@ class GuardedTcpServer;
 class HttpConnection;
 class HttpExchange;
 
-// The hub's HTTP/1.1 server: the only class built on Qt HTTP Server (6.4.2, a Technical Preview), hardened
-// against its gaps (see the guard in HttpConnection). Each request becomes an HttpRequest value and an
-// HttpExchange passed to the handler; responses on one connection go out strictly in request order.
+// The hub's HTTP/1.1 server. Each request becomes an HttpRequest value and an HttpExchange passed to the
+// handler; responses on one connection go out strictly in request order. Its own parser and socket handling
+// (HttpConnection) replace Qt HTTP Server 6.4, whose gaps (no limits, no Connection: close, no idle timeout,
+// injected responses inside streams) needed a guard around it and whose per-byte request reading cost more than
+// the rest of a relayed request; see README "HTTP transport".
 //
 // Run one transport per thread; with reusePort several transports share a port.
-class HttpTransport final : public QAbstractHttpServer
+class HttpTransport final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpTransport)
@@ -61,14 +60,11 @@ public:
 Q_SIGNALS:
     void drained();
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
     friend class HttpExchange;
     friend class HttpConnection;
 
+    void dispatch(HttpConnection *connection, HttpRequest &&request);
     bool mustClose(const HttpExchange *exchange) const;
     void exchangeFinished(HttpExchange *exchange, bool closeConnection);
     void exchangeDestroyed(HttpExchange *exchange);

@@ -10,8 +10,9 @@ namespace AiHub::Server {
 
 namespace {
 
-constexpr int kMaxHeaderFields = 100;      // Qt's header parser silently drops every header above 100
+constexpr int kMaxHeaderFields = 100;
 constexpr qint64 kMaxHeaderBlock = 96 * 1024;
+constexpr qint64 kMaxBodyReserve = 1024 * 1024;
 constexpr qsizetype kMaxChunkLine = 1024;
 constexpr qsizetype kMaxMethod = 32;
 constexpr qsizetype kMaxContentLengthDigits = 18;
@@ -96,16 +97,15 @@ int hexValue(char c)
 
 void RequestFramer::setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes)
 {
-    // Qt's header parser drops every header of a request with a field over 100 KiB; stay below that.
     m_maxHeaderBytes = qMin(maxHeaderBytes, kMaxHeaderBlock);
     m_maxBodyBytes = maxBodyBytes;
 }
 
-RequestFramer::Head RequestFramer::takeHead()
+RequestFramer::Request RequestFramer::takeRequest()
 {
-    Head h = std::move(m_head);
-    m_head = Head {};
-    return h;
+    Request r = std::move(m_request);
+    m_request = Request {};
+    return r;
 }
 
 bool RequestFramer::isBetweenRequests() const
@@ -113,26 +113,18 @@ bool RequestFramer::isBetweenRequests() const
     return (m_state == State::RequestLine && m_line.isEmpty() && m_headerBytes == 0) || m_state == State::Stopped;
 }
 
-qint64 RequestFramer::fixedBodyRemaining() const
-{
-    return m_state == State::Body ? m_remaining : 0;
-}
-
-void RequestFramer::skipFixedBody(qint64 bytes)
-{
-    Q_ASSERT(m_state == State::Body && bytes <= m_remaining);
-    m_remaining -= bytes;
-    m_offset += bytes;
-    if (m_remaining == 0)
-        finishRequest();
-}
-
 bool RequestFramer::fail(int status, const char *message)
 {
     m_state = State::Failed;
     m_failure = Failure { status, QByteArray(message), m_requestStart };
     m_line.resize(0);
+    m_request = Request {};
     return false;
+}
+
+void RequestFramer::appendBody(const char *data, qint64 size)
+{
+    m_request.body.append(data, qsizetype(size));
 }
 
 qsizetype RequestFramer::feed(const char *data, qsizetype size, Event *event)
@@ -148,22 +140,24 @@ qsizetype RequestFramer::feed(const char *data, qsizetype size, Event *event)
         case State::Body:
         case State::ChunkData: {
             const qint64 n = qMin<qint64>(m_remaining, size - pos);
+            appendBody(data + pos, n);
             pos += n;
             m_offset += n;
             m_remaining -= n;
             if (m_remaining == 0) {
                 if (m_state == State::Body) {
                     finishRequest();
-                } else {
-                    m_state = State::ChunkDataEnd;
-                    m_crlfSeen = 0;
+                    *event = Event::Request;
+                    return pos;
                 }
+                m_state = State::ChunkDataEnd;
+                m_crlfSeen = 0;
             }
             break;
         }
         case State::ChunkDataEnd:
         case State::LastChunkEnd: {
-            // Exactly CRLF: Qt 6.4 reads two bytes here without looking, so a bare LF would desynchronise it.
+            // Exactly CRLF: a parser that reads two bytes here without looking would be desynchronised by a bare LF.
             const char c = data[pos++];
             ++m_offset;
             if (m_crlfSeen == 0 && c == '\r') {
@@ -173,6 +167,8 @@ qsizetype RequestFramer::feed(const char *data, qsizetype size, Event *event)
                     m_state = State::ChunkSize;
                 } else {
                     finishRequest();
+                    *event = Event::Request;
+                    return pos;
                 }
             } else {
                 if (m_state == State::LastChunkEnd)
@@ -205,49 +201,51 @@ qsizetype RequestFramer::feed(const char *data, qsizetype size, Event *event)
                     return pos + take;
                 }
             }
-            m_line.append(start, nl ? take - 1 : take);
             pos += take;
             m_offset += take;
             if (!nl) {
+                m_line.append(start, take);
                 if (m_state == State::RequestLine && !checkPartialRequestLine()) {
                     *event = Event::Failed;
                     return pos;
                 }
                 break;
             }
-            bool ok = true;
-            if (m_state == State::ChunkSize) {
-                if (!m_line.endsWith('\r'))
-                    ok = fail(400, "Malformed chunked request body: chunk size line must end with CRLF.");
-                else
-                    m_line.chop(1);
-                ok = ok && parseChunkSize();
-            } else {
-                if (m_line.endsWith('\r'))
-                    m_line.chop(1);
-                if (m_state == State::RequestLine) {
-                    if (m_line.isEmpty())
-                        break;  // blank lines between requests are allowed
-                    ok = parseRequestLine();
-                } else if (m_line.isEmpty()) {
-                    m_line.resize(0);
-                    ok = finishHead(event);
-                    if (ok && *event == Event::Head)
-                        return pos;
-                } else {
-                    ok = parseHeaderLine();
-                }
+            // A line that arrived whole is parsed where it lies; only a line split across reads is copied.
+            QByteArrayView line(start, take - 1);
+            if (!m_line.isEmpty()) {
+                m_line.append(line.data(), line.size());
+                line = m_line;
             }
+            const bool ok = parseLine(line, event);
             m_line.resize(0);
             if (!ok) {
                 *event = Event::Failed;
                 return pos;
             }
+            if (*event != Event::None)
+                return pos;
             break;
         }
         }
     }
     return pos;
+}
+
+bool RequestFramer::parseLine(QByteArrayView line, Event *event)
+{
+    if (m_state == State::ChunkSize) {
+        if (!line.endsWith('\r'))
+            return fail(400, "Malformed chunked request body: chunk size line must end with CRLF.");
+        return parseChunkSize(line.chopped(1));
+    }
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (m_state == State::RequestLine)
+        return line.isEmpty() || parseRequestLine(line); // blank lines between requests are allowed
+    if (line.isEmpty())
+        return finishHead(event);
+    return parseHeaderLine(line);
 }
 
 bool RequestFramer::checkPartialRequestLine()
@@ -266,9 +264,9 @@ bool RequestFramer::checkPartialRequestLine()
     return true;
 }
 
-bool RequestFramer::parseRequestLine()
+bool RequestFramer::parseRequestLine(QByteArrayView line)
 {
-    const QByteArrayView line(m_line);
+    m_request = Request {};
     const qsizetype sp1 = line.indexOf(' ');
     const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
     if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0)
@@ -284,22 +282,21 @@ bool RequestFramer::parseRequestLine()
         || version[5] > '9' || version[7] < '0' || version[7] > '9')
         return fail(400, "Malformed request line: invalid HTTP version.");
     if (version == "HTTP/1.1") {
-        m_head.http10 = false;
+        m_request.http10 = false;
     } else if (version == "HTTP/1.0") {
-        m_head.http10 = true;
+        m_request.http10 = true;
     } else {
         return fail(505, "Only HTTP/1.0 and HTTP/1.1 are supported.");
     }
-    m_head.methodToken = method.toByteArray();
-    m_head.target = target.toByteArray();
-    m_head.startOffset = m_requestStart;
+    m_request.methodToken = method.toByteArray();
+    m_request.target = target.toByteArray();
+    m_request.startOffset = m_requestStart;
     m_state = State::Headers;
     return true;
 }
 
-bool RequestFramer::parseHeaderLine()
+bool RequestFramer::parseHeaderLine(QByteArrayView line)
 {
-    const QByteArrayView line(m_line);
     if (isOws(line.front()))
         return fail(400, "Folded header lines are not allowed.");
     const qsizetype colon = line.indexOf(':');
@@ -311,6 +308,7 @@ bool RequestFramer::parseHeaderLine()
     const QByteArrayView value = trimOws(line.sliced(colon + 1));
     if (hasControlChars(value))
         return fail(400, "Control characters in a header value.");
+    m_request.headers.emplaceBack(name.toByteArray(), value.toByteArray());
 
     if (equalsCi(name, "content-length")) {
         if (value.isEmpty() || value.size() > kMaxContentLengthDigits)
@@ -321,17 +319,17 @@ bool RequestFramer::parseHeaderLine()
                 return fail(400, "Invalid Content-Length.");
             length = length * 10 + (c - '0');
         }
-        if (m_sawContentLength && length != m_head.contentLength)
+        if (m_sawContentLength && length != m_request.contentLength)
             return fail(400, "Conflicting Content-Length headers.");
         m_sawContentLength = true;
-        m_head.contentLength = length;
+        m_request.contentLength = length;
     } else if (equalsCi(name, "transfer-encoding")) {
         if (m_sawTransferEncoding)
             return fail(400, "Repeated Transfer-Encoding header.");
         m_sawTransferEncoding = true;
         if (!equalsCi(value, "chunked"))
             return fail(501, "Only 'Transfer-Encoding: chunked' is supported for request bodies.");
-        m_head.chunked = true;
+        m_request.chunked = true;
     } else if (equalsCi(name, "connection")) {
         qsizetype from = 0;
         while (from <= value.size()) {
@@ -363,36 +361,39 @@ bool RequestFramer::parseHeaderLine()
 
 bool RequestFramer::finishHead(Event *event)
 {
-    if (!m_head.http10 && m_hostCount == 0)
+    if (!m_request.http10 && m_hostCount == 0)
         return fail(400, "HTTP/1.1 requests need a Host header.");
     if (m_hostCount > 1)
         return fail(400, "More than one Host header.");
-    if (m_head.chunked && m_sawContentLength)
+    if (m_request.chunked && m_sawContentLength)
         return fail(400, "A request cannot have both Content-Length and Transfer-Encoding.");
     if (m_connectionUpgrade && m_upgradeWebSocket)
         return fail(501, "WebSocket upgrades are not supported.");
-    if (m_head.contentLength > m_maxBodyBytes)
+    if (m_request.contentLength > m_maxBodyBytes)
         return fail(413, "The request body is larger than this server accepts.");
 
-    m_head.keepAlive = m_head.http10 ? (m_connectionKeepAlive && !m_connectionClose) : !m_connectionClose;
-    m_lastKeepAlive = m_head.keepAlive;
+    m_request.keepAlive = m_request.http10 ? (m_connectionKeepAlive && !m_connectionClose) : !m_connectionClose;
+    m_lastKeepAlive = m_request.keepAlive;
     // HTTP/1.0 clients cannot ask for 100 Continue (RFC 9110 10.1.1), and without a body there is nothing to wait for.
-    m_head.expectContinue = m_expect && !m_head.http10 && (m_head.chunked || m_head.contentLength > 0);
-    *event = Event::Head;
-    if (m_head.chunked) {
+    m_request.expectContinue = m_expect && !m_request.http10 && (m_request.chunked || m_request.contentLength > 0);
+    if (m_request.chunked) {
         m_state = State::ChunkSize;
-    } else if (m_head.contentLength > 0) {
+        *event = Event::Head;
+    } else if (m_request.contentLength > 0) {
         m_state = State::Body;
-        m_remaining = m_head.contentLength;
+        m_remaining = m_request.contentLength;
+        // The declared size, but not more than a modest amount before the bytes are really there.
+        m_request.body.reserve(qsizetype(qMin<qint64>(m_remaining, kMaxBodyReserve)));
+        *event = Event::Head;
     } else {
         finishRequest();
+        *event = Event::Request;
     }
     return true;
 }
 
-bool RequestFramer::parseChunkSize()
+bool RequestFramer::parseChunkSize(QByteArrayView line)
 {
-    QByteArrayView line(m_line);
     const qsizetype semicolon = line.indexOf(';');
     if (semicolon >= 0)
         line = line.first(semicolon);
@@ -421,7 +422,7 @@ bool RequestFramer::parseChunkSize()
 
 void RequestFramer::finishRequest()
 {
-    // The head was handed out already; only the keep-alive decision is left of it.
+    // The request stays in m_request until it is taken.
     const bool keepAlive = m_lastKeepAlive;
     resetRequest();
     m_state = keepAlive ? State::RequestLine : State::Stopped;

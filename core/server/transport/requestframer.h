@@ -3,26 +3,30 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QPair>
 
 namespace AiHub::Server {
 
-// Finds where each HTTP/1.x request starts and ends in a connection's byte stream and checks it against the
-// limits, without keeping the body. The guard runs it over every byte before Qt HTTP Server parses them, so it
-// is strict where Qt 6.4's parser is lax or buggy (bare LF in chunked framing, trailers, Content-Length with
-// Transfer-Encoding): anything both parsers might read differently is refused instead of passed on.
+// The HTTP/1.x request parser of the transport: it reads a connection's byte stream, checks every request against
+// the limits and hands out complete requests (head fields and decoded body). Strict on purpose: anything two
+// parsers might read differently (bare LF in chunked framing, trailers, Content-Length with Transfer-Encoding,
+// obsolete line folding) is refused instead of guessed, so no proxy in front of the hub can be desynchronised.
 class RequestFramer final
 {
 public:
-    struct Head {
+    struct Request {
         QByteArray methodToken;
         QByteArray target;           // raw request-target as sent
+        QList<QPair<QByteArray, QByteArray>> headers;  // as sent, in order, values without surrounding blanks
+        QByteArray body;             // decoded (chunk framing removed)
         bool http10 = false;
         bool keepAlive = true;
         bool expectContinue = false; // client waits for "100 Continue" before sending the body
         bool chunked = false;
         qint64 contentLength = 0;
         qint64 startOffset = 0;      // stream offset where this request (incl. leading blank lines) began
-        bool interimSent = false;    // bookkeeping for the guard: 100 Continue already written
     };
 
     struct Failure {
@@ -31,24 +35,25 @@ public:
         qint64 requestStart = 0;     // stream offset of the request that failed
     };
 
-    enum class Event { None, Head, Failed };
+    // Head: the head of a request with a body is complete and its body is still to come (the moment to answer
+    // "Expect: 100-continue"; see pendingRequest). Request: a request is complete (fetch it with takeRequest).
+    enum class Event { None, Head, Request, Failed };
 
     void setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes);
 
-    // Scans up to size bytes and returns how many it consumed. It stops right after a complete head
-    // (event Head, fetch it with takeHead) or at a violation (event Failed); otherwise it consumes everything.
+    // Parses up to size bytes and returns how many it consumed. It stops right after an event (Head, Request or
+    // Failed); otherwise it consumes everything.
     qsizetype feed(const char *data, qsizetype size, Event *event);
 
-    Head takeHead();
+    Request takeRequest();
+    // The request whose head is complete and whose body is being read (valid after Event::Head).
+    const Request &pendingRequest() const { return m_request; }
     const Failure &failure() const { return m_failure; }
     bool isFailed() const { return m_state == State::Failed; }
     // A request with keep-alive off was framed completely: later bytes are not requests.
     bool isStopped() const { return m_state == State::Stopped; }
     // Between requests with nothing partial buffered.
     bool isBetweenRequests() const;
-    // Inside a Content-Length body: these bytes can be skipped without looking at them.
-    qint64 fixedBodyRemaining() const;
-    void skipFixedBody(qint64 bytes);
     qint64 offset() const { return m_offset; }
     // Where the current request began; once stopped, where the last request ended.
     qint64 requestStart() const { return m_requestStart; }
@@ -58,10 +63,12 @@ private:
 
     bool fail(int status, const char *message);
     bool checkPartialRequestLine();
-    bool parseRequestLine();
-    bool parseHeaderLine();
+    bool parseLine(QByteArrayView line, Event *event);
+    bool parseRequestLine(QByteArrayView line);
+    bool parseHeaderLine(QByteArrayView line);
     bool finishHead(Event *event);
-    bool parseChunkSize();
+    bool parseChunkSize(QByteArrayView line);
+    void appendBody(const char *data, qint64 size);
     void finishRequest();
     void resetRequest();
 
@@ -84,8 +91,8 @@ private:
     bool m_upgradeWebSocket = false;
     bool m_expect = false;
     bool m_lastKeepAlive = true;
-    QByteArray m_line;
-    Head m_head;
+    QByteArray m_line;          // a line split across reads
+    Request m_request;
     Failure m_failure;
 };
 

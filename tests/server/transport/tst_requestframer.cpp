@@ -11,7 +11,8 @@ using AiHub::Server::RequestFramer;
 namespace {
 
 struct Outcome {
-    std::vector<RequestFramer::Head> heads;
+    std::vector<RequestFramer::Request> heads; // complete requests, in order
+    int headEvents = 0;                         // heads reported before their body
     bool failed = false;
     int status = 0;
     qint64 failedRequestStart = -1;
@@ -36,7 +37,9 @@ Outcome frame(const QByteArray &bytes, qsizetype piece = 0, qint64 maxBody = 102
             p += used;
             left -= used;
             if (event == RequestFramer::Event::Head)
-                outcome.heads.push_back(framer.takeHead());
+                ++outcome.headEvents;
+            if (event == RequestFramer::Event::Request)
+                outcome.heads.push_back(framer.takeRequest());
             if (event == RequestFramer::Event::Failed) {
                 outcome.failed = true;
                 outcome.status = framer.failure().status;
@@ -88,10 +91,17 @@ private Q_SLOTS:
         const Outcome o = frame(stream, piece, 1024, 4096, &framer);
         QVERIFY(!o.failed);
         QCOMPARE(o.heads.size(), size_t(4));
+        QCOMPARE(o.heads[0].body, QByteArray());
+        QCOMPARE(o.heads[0].headers.size(), 1);
+        QCOMPARE(o.heads[0].headers[0].first, QByteArray("Host"));
+        QCOMPARE(o.heads[0].headers[0].second, QByteArray("x"));
         QCOMPARE(o.heads[1].methodToken, QByteArray("POST"));
         QCOMPARE(o.heads[1].contentLength, 5);
+        QCOMPARE(o.heads[1].body, QByteArray("hello"));
         QCOMPARE(o.heads[1].startOffset, kGet.size());
         QVERIFY(o.heads[2].chunked);
+        QCOMPARE(o.heads[2].body, QByteArray("abc0123456789"));
+        QCOMPARE(o.headEvents, 2); // the two requests with a body
         QCOMPARE(o.heads[3].methodToken, QByteArray("DELETE"));
         QVERIFY(o.heads[3].http10);
         QVERIFY(!o.heads[3].keepAlive);
@@ -213,29 +223,57 @@ private Q_SLOTS:
 
     void expectContinue_onlyForHttp11WithBody()
     {
-        const Outcome withBody = frame("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+        const Outcome withBody = frame("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc");
         QVERIFY(withBody.heads.at(0).expectContinue);
         const Outcome noBody = frame("GET / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n\r\n");
         QVERIFY(!noBody.heads.at(0).expectContinue);
-        const Outcome http10 = frame("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+        const Outcome http10 = frame("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc");
         QVERIFY(!http10.heads.at(0).expectContinue);
     }
 
-    void fixedBody_canBeSkippedWithoutLooking()
+    void headers_keepOrderCaseAndRepeats_valuesTrimmed()
+    {
+        const Outcome o = frame("GET / HTTP/1.1\r\nHost: x\r\nX-A:  one \r\nx-a:two\r\nAccept:\t*/*\t\r\n\r\n", 5);
+        QVERIFY(!o.failed);
+        const auto &h = o.heads.at(0).headers;
+        QCOMPARE(h.size(), 4);
+        QCOMPARE(h[1].first, QByteArray("X-A"));
+        QCOMPARE(h[1].second, QByteArray("one"));
+        QCOMPARE(h[2].first, QByteArray("x-a"));
+        QCOMPARE(h[2].second, QByteArray("two"));
+        QCOMPARE(h[3].second, QByteArray("*/*"));
+    }
+
+    void head_isReportedBeforeTheBody_andTheRequestAfterIt()
     {
         RequestFramer framer;
         framer.setLimits(4096, 1024);
-        const QByteArray head("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n");
+        const QByteArray head("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n");
         RequestFramer::Event event;
         QCOMPARE(framer.feed(head.constData(), head.size(), &event), head.size());
         QCOMPARE(event, RequestFramer::Event::Head);
-        framer.takeHead();
-        QCOMPARE(framer.fixedBodyRemaining(), 10);
+        QVERIFY(framer.pendingRequest().expectContinue);
         QVERIFY(!framer.isBetweenRequests());
-        framer.skipFixedBody(10);
-        QCOMPARE(framer.fixedBodyRemaining(), 0);
+        QCOMPARE(framer.feed("01234", 5, &event), 5);
+        QCOMPARE(event, RequestFramer::Event::None);
+        QCOMPARE(framer.feed("56789GET", 8, &event), 5); // stops right after the request
+        QCOMPARE(event, RequestFramer::Event::Request);
+        QCOMPARE(framer.takeRequest().body, QByteArray("0123456789"));
         QVERIFY(framer.isBetweenRequests());
         QCOMPARE(framer.offset(), head.size() + 10);
+    }
+
+    void largeBody_arrivingInPieces_isCollectedWhole()
+    {
+        QByteArray body(300000, 'x');
+        for (int i = 0; i < body.size(); i += 997)
+            body[i] = char('a' + i % 26);
+        const QByteArray request = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size())
+                                   + "\r\n\r\n" + body;
+        const Outcome o = frame(request, 4093, 1024 * 1024);
+        QVERIFY(!o.failed);
+        QCOMPARE(o.heads.size(), size_t(1));
+        QCOMPARE(o.heads[0].body, body);
     }
 
     void absoluteAndAsteriskTargets_areAccepted()
