@@ -4,13 +4,15 @@
 
 #include <QString>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace AiHub::Net {
 
 namespace {
 
-bool isTokenChar(char c)
+constexpr bool isTokenCharSlow(char c)
 {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
@@ -21,6 +23,57 @@ bool isTokenChar(char c)
     default:
         return false;
     }
+}
+
+// RFC 9110 tchar, as a table: header names are scanned a byte at a time.
+struct TokenTable {
+    bool value[256] = {};
+    constexpr TokenTable()
+    {
+        for (int c = 0; c < 256; ++c)
+            value[c] = isTokenCharSlow(char(c));
+    }
+};
+constexpr TokenTable tokenTable;
+
+// Whether every byte of [p, p + n) is a token byte; four at a time, with one branch per four.
+bool allTokenChars(const char *p, qsizetype n)
+{
+    const auto *u = reinterpret_cast<const unsigned char *>(p);
+    const bool *t = tokenTable.value;
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        if (!(t[u[i]] & t[u[i + 1]] & t[u[i + 2]] & t[u[i + 3]]))
+            return false;
+    }
+    for (; i < n; ++i) {
+        if (!t[u[i]])
+            return false;
+    }
+    return true;
+}
+
+// The common case, cheaply: a name of token bytes, a colon, and a value free of NUL and CR (takeLine() cut the
+// line at its first LF, so those are the control bytes left). False for anything else, which
+// HttpResponseParser::checkHeaderLine() then diagnoses.
+inline bool splitHeaderLine(QByteArrayView line, QByteArrayView *name, QByteArrayView *value)
+{
+    const char *const p = line.data();
+    const auto *colonAt = static_cast<const char *>(std::memchr(p, ':', size_t(line.size())));
+    if (!colonAt || colonAt == p || !allTokenChars(p, colonAt - p))
+        return false;
+    const char *v = colonAt + 1;
+    const char *e = p + line.size();
+    const auto rest = size_t(e - v);
+    if (std::memchr(v, '\r', rest) || std::memchr(v, '\0', rest))
+        return false;
+    while (v < e && (*v == ' ' || *v == '\t'))
+        ++v;
+    while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
+        --e;
+    *name = QByteArrayView(p, colonAt - p);
+    *value = QByteArrayView(v, e - v);
+    return true;
 }
 
 int hexValue(char c)
@@ -43,6 +96,19 @@ QByteArrayView trimOws(QByteArrayView v)
     while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
         v.chop(1);
     return v;
+}
+
+// `size` bytes of `block` from `from`, sharing its storage (no allocation, no copy). The byte after the slice
+// must be NUL, as QByteArray promises; an empty slice is an empty, non-null array of its own.
+inline QByteArray sliceOf(QByteArray &block, qsizetype from, qsizetype size)
+{
+    if (size == 0)
+        return QByteArray("", 0);
+    Q_ASSERT(block.constData()[from + size] == '\0');
+    QByteArray::DataPointer d = block.data_ptr(); // a copy takes a reference to the shared block
+    d.ptr += from;
+    d.size = size;
+    return QByteArray(std::move(d));
 }
 
 // A short, printable piece of untrusted input for an error message.
@@ -92,6 +158,9 @@ void HttpResponseParser::reset(bool headRequest)
     m_reason.clear();
     m_headers.clear();
     m_trailers.clear();
+    m_headerBlock.clear(); // shared with the previous response's headers: let go of it, never write into it
+    m_blockUsed = 0;
+    m_spans.clear();
     m_headerBytes = 0;
     m_framing = Framing::None;
     m_contentLength = -1;
@@ -153,7 +222,9 @@ std::unexpected<Error> HttpResponseParser::failWith(const QString &message)
 HttpResponseParser::LineResult HttpResponseParser::takeLine(qsizetype limit, qsizetype used, QByteArrayView *line)
 {
     const qsizetype from = std::max(m_scan, m_pos);
-    const qsizetype nl = m_buffer.indexOf('\n', from);
+    const char *const data = m_buffer.constData();
+    const auto *found = static_cast<const char *>(std::memchr(data + from, '\n', size_t(m_buffer.size() - from)));
+    const qsizetype nl = found ? found - data : -1;
     if (nl < 0) {
         m_scan = m_buffer.size();
         return (m_buffer.size() - m_pos) + used > limit ? LineResult::TooLong : LineResult::NeedMore;
@@ -161,7 +232,7 @@ HttpResponseParser::LineResult HttpResponseParser::takeLine(qsizetype limit, qsi
     const qsizetype consumed = nl + 1 - m_pos;
     if (consumed + used > limit)
         return LineResult::TooLong;
-    QByteArrayView v(m_buffer.constData() + m_pos, nl - m_pos);
+    QByteArrayView v(data + m_pos, nl - m_pos);
     if (!v.isEmpty() && v.back() == '\r')
         v.chop(1);
     *line = v;
@@ -186,68 +257,157 @@ Status HttpResponseParser::parseStatusLine(QByteArrayView line)
         return failWith(u"invalid status code %1 in status line"_s.arg(status));
     m_minorVersion = line[7] - '0';
     m_status = status;
-    m_reason = line.size() > 13 ? line.sliced(13).toByteArray() : QByteArray();
+    if (line.size() <= 13)
+        m_reason = QByteArray();
+    else if (line.sliced(13) == "OK")
+        m_reason = QByteArrayLiteral("OK"); // static data: nearly every answer says this, so no allocation
+    else
+        m_reason = line.sliced(13).toByteArray();
+    // A new header block: the previous one may still be shared with headers handed out before.
+    if (!m_headerBlock.isDetached())
+        m_headerBlock = QByteArray();
+    m_blockUsed = 0;
+    m_spans.clear();
     return {};
 }
 
-Status HttpResponseParser::parseHeaderLine(QByteArrayView line, HeaderList *into)
+Status HttpResponseParser::checkHeaderLine(QByteArrayView line, bool haveHeader, HeaderLine *out)
 {
-    for (const char c : line) {
-        if (c == '\0' || c == '\r' || c == '\n')
-            return failWith(u"header line contains a control character: \""_s + excerpt(line) + u"\""_s);
-    }
+    // Everything splitHeaderLine() does not take, in the order the checks have always been made (the error
+    // names the first problem).
+    const char *const p = line.data();
+    if (std::memchr(p, '\0', size_t(line.size())) || std::memchr(p, '\r', size_t(line.size())))
+        return failWith(u"header line contains a control character: \""_s + excerpt(line) + u"\""_s);
     if (line.front() == ' ' || line.front() == '\t') {
         // obs-fold: a continuation of the previous header's value.
-        if (into->isEmpty())
+        if (!haveHeader)
             return failWith(u"header continuation line without a header before it"_s);
-        const QByteArrayView more = trimOws(line);
-        if (!more.isEmpty()) {
-            QByteArray &value = into->last().second;
-            if (!value.isEmpty())
-                value += ' ';
-            value += more;
-        }
+        *out = { QByteArrayView(), trimOws(line) };
         return {};
     }
     const qsizetype colon = line.indexOf(':');
     if (colon <= 0)
         return failWith(u"malformed header line \""_s + excerpt(line) + u"\""_s);
-    const QByteArrayView name = line.first(colon);
-    for (const char c : name) {
-        if (!isTokenChar(c))
-            return failWith(u"invalid header name \""_s + excerpt(name) + u"\""_s);
+    for (const char c : line.first(colon)) {
+        if (!tokenTable.value[static_cast<unsigned char>(c)])
+            return failWith(u"invalid header name \""_s + excerpt(line.first(colon)) + u"\""_s);
     }
-    into->append({ name.toByteArray(), trimOws(line.sliced(colon + 1)).toByteArray() });
+    *out = { line.first(colon), trimOws(line.sliced(colon + 1)) }; // not reached: splitHeaderLine() takes it
     return {};
 }
 
-bool HttpResponseParser::connectionHasToken(QByteArrayView token) const
+char *HttpResponseParser::blockSpace(qsizetype n)
 {
-    bool found = false;
-    for (const auto &h : m_headers) {
-        if (QByteArrayView("connection").compare(h.first, Qt::CaseInsensitive) != 0)
-            continue;
-        forEachListElement(h.second, [&](QByteArrayView element) {
-            if (element.compare(token, Qt::CaseInsensitive) == 0)
-                found = true;
-        });
+    if (m_blockUsed + n > m_headerBlock.size()) // 1 KiB holds a typical provider's headers
+        m_headerBlock.resize(std::max({ m_blockUsed + n, 2 * m_headerBlock.size(), qsizetype(1024) }));
+    return m_headerBlock.data() + m_blockUsed;
+}
+
+Status HttpResponseParser::addHeader(QByteArrayView line)
+{
+    HeaderLine h;
+    if (!splitHeaderLine(line, &h.name, &h.value)) {
+        if (auto s = checkHeaderLine(line, !m_spans.empty(), &h); !s)
+            return s;
     }
-    return found;
+    if (h.name.isEmpty()) {
+        if (h.value.isEmpty())
+            return {};
+        // The last value ends the block: replace its NUL with " more" and a new NUL.
+        HeaderSpan &last = m_spans.back();
+        const bool hadValue = last.valueSize > 0;
+        --m_blockUsed;
+        char *p = blockSpace(h.value.size() + 2);
+        if (hadValue)
+            *p++ = ' ';
+        std::memcpy(p, h.value.data(), size_t(h.value.size()));
+        p[h.value.size()] = '\0';
+        const qsizetype added = h.value.size() + (hadValue ? 1 : 0);
+        last.valueSize += quint32(added);
+        m_blockUsed += added + 1;
+        return {};
+    }
+    const qsizetype nameSize = h.name.size();
+    const qsizetype valueSize = h.value.size();
+    char *p = blockSpace(nameSize + valueSize + 2);
+    std::memcpy(p, h.name.data(), size_t(nameSize));
+    p[nameSize] = '\0';
+    if (valueSize > 0)
+        std::memcpy(p + nameSize + 1, h.value.data(), size_t(valueSize));
+    p[nameSize + 1 + valueSize] = '\0';
+    HeaderKind kind = HeaderKind::Other;
+    if (nameSize == 10 && h.name.compare("connection", Qt::CaseInsensitive) == 0)
+        kind = HeaderKind::Connection;
+    else if (nameSize == 14 && h.name.compare("content-length", Qt::CaseInsensitive) == 0)
+        kind = HeaderKind::ContentLength;
+    else if (nameSize == 17 && h.name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+        kind = HeaderKind::TransferEncoding;
+    m_spans.push_back({ quint32(m_blockUsed), quint32(nameSize), quint32(valueSize), kind });
+    m_blockUsed += nameSize + valueSize + 2;
+    return {};
+}
+
+Status HttpResponseParser::addTrailer(QByteArrayView line)
+{
+    // Trailers are rare: each name and value is a copy of its own.
+    HeaderLine h;
+    if (!splitHeaderLine(line, &h.name, &h.value)) {
+        if (auto s = checkHeaderLine(line, !m_trailers.isEmpty(), &h); !s)
+            return s;
+    }
+    if (h.name.isEmpty()) {
+        if (!h.value.isEmpty()) {
+            QByteArray &value = m_trailers.last().second;
+            if (!value.isEmpty())
+                value += ' ';
+            value += h.value;
+        }
+        return {};
+    }
+    m_trailers.append({ h.name.toByteArray(), h.value.toByteArray() });
+    return {};
+}
+
+void HttpResponseParser::publishHeaders()
+{
+    const auto count = qsizetype(m_spans.size());
+    m_headerBlock.resize(m_blockUsed); // keeps the allocation; the names and values share it from here on
+    m_headers.clear();
+    m_headers.resize(count);
+    auto *out = m_headers.data();
+    for (qsizetype i = 0; i < count; ++i) {
+        const HeaderSpan &span = m_spans[size_t(i)];
+        out[i].first = sliceOf(m_headerBlock, span.at, span.nameSize);
+        out[i].second = sliceOf(m_headerBlock, span.at + span.nameSize + 1, span.valueSize);
+    }
 }
 
 Status HttpResponseParser::finishHeaders()
 {
-    m_keepAlive = m_minorVersion >= 1 ? !connectionHasToken("close") : connectionHasToken("keep-alive");
+    publishHeaders();
 
+    bool connectionClose = false;
+    bool connectionKeepAlive = false;
     bool chunked = false;
     bool hasTransferEncoding = false;
     bool hasContentLength = false;
     qint64 contentLength = -1;
-    for (const auto &h : m_headers) {
-        if (QByteArrayView("transfer-encoding").compare(h.first, Qt::CaseInsensitive) == 0) {
+    const char *const block = m_headerBlock.constData();
+    for (const HeaderSpan &span : m_spans) {
+        if (span.kind == HeaderKind::Other)
+            continue;
+        const QByteArrayView value(block + span.at + span.nameSize + 1, span.valueSize);
+        if (span.kind == HeaderKind::Connection) {
+            forEachListElement(value, [&](QByteArrayView element) {
+                if (element.compare("close", Qt::CaseInsensitive) == 0)
+                    connectionClose = true;
+                else if (element.compare("keep-alive", Qt::CaseInsensitive) == 0)
+                    connectionKeepAlive = true;
+            });
+        } else if (span.kind == HeaderKind::TransferEncoding) {
             hasTransferEncoding = true;
             QString problem;
-            forEachListElement(h.second, [&](QByteArrayView coding) {
+            forEachListElement(value, [&](QByteArrayView coding) {
                 if (coding.compare("chunked", Qt::CaseInsensitive) != 0 || chunked) {
                     if (problem.isEmpty())
                         problem = excerpt(coding);
@@ -257,30 +417,31 @@ Status HttpResponseParser::finishHeaders()
             if (!problem.isEmpty())
                 return failWith(u"unsupported Transfer-Encoding \""_s + problem
                                 + u"\"; the hub only accepts chunked or identity bodies"_s);
-        } else if (QByteArrayView("content-length").compare(h.first, Qt::CaseInsensitive) == 0) {
-            bool bad = h.second.isEmpty();
-            forEachListElement(h.second, [&](QByteArrayView digits) {
+        } else {
+            bool bad = value.isEmpty();
+            forEachListElement(value, [&](QByteArrayView digits) {
                 if (digits.size() > 18) {
                     bad = true;
                     return;
                 }
-                qint64 value = 0;
+                qint64 length = 0;
                 for (const char c : digits) {
                     if (!isDigit(c)) {
                         bad = true;
                         return;
                     }
-                    value = value * 10 + (c - '0');
+                    length = length * 10 + (c - '0');
                 }
-                if (hasContentLength && value != contentLength)
+                if (hasContentLength && length != contentLength)
                     bad = true;
                 hasContentLength = true;
-                contentLength = value;
+                contentLength = length;
             });
             if (bad || !hasContentLength)
-                return failWith(u"invalid Content-Length \""_s + excerpt(h.second) + u"\""_s);
+                return failWith(u"invalid Content-Length \""_s + excerpt(value) + u"\""_s);
         }
     }
+    m_keepAlive = m_minorVersion >= 1 ? !connectionClose : connectionKeepAlive;
     if (hasTransferEncoding && !chunked)
         return failWith(u"empty Transfer-Encoding header"_s);
 
@@ -344,7 +505,12 @@ Status HttpResponseParser::parseChunkSize(QByteArrayView line)
 void HttpResponseParser::takeBody(qsizetype n, QByteArray *body, bool *haveBody)
 {
     if (!*haveBody) {
-        *body = (m_pos == 0 && n == m_buffer.size()) ? m_buffer : m_buffer.mid(m_pos, n);
+        if (m_pos == 0 && n == m_buffer.size())
+            *body = m_buffer;
+        else if (m_pos + n == m_buffer.size() && m_buffer.data_ptr().isMutable())
+            *body = sliceOf(m_buffer, m_pos, n); // the rest of the read: shared, NUL-terminated like it
+        else
+            *body = m_buffer.mid(m_pos, n);
         *haveBody = true;
     } else {
         body->append(m_buffer.constData() + m_pos, n);
@@ -390,7 +556,7 @@ Result<HttpResponseParser::Event> HttpResponseParser::next(QByteArray *body)
             case LineResult::Ok: break;
             }
             if (!line.isEmpty()) {
-                if (auto s = parseHeaderLine(line, &m_headers); !s)
+                if (auto s = addHeader(line); !s)
                     return std::unexpected(s.error());
                 break;
             }
@@ -398,7 +564,6 @@ Result<HttpResponseParser::Event> HttpResponseParser::next(QByteArray *body)
                 if (m_status == 101)
                     return failWith(u"the upstream switched protocols (101), which the hub does not support"_s);
                 // An interim response (100 Continue, 103 Early Hints): the real one follows.
-                m_headers.clear();
                 m_headerBytes = 0;
                 m_state = State::StatusLine;
                 break;
@@ -475,7 +640,7 @@ Result<HttpResponseParser::Event> HttpResponseParser::next(QByteArray *body)
                 m_state = State::Complete;
                 break;
             }
-            if (auto s = parseHeaderLine(line, &m_trailers); !s)
+            if (auto s = addTrailer(line); !s)
                 return std::unexpected(s.error());
             break;
         case State::Complete:

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QPair>
 
+#include <vector>
+
 namespace AiHub::Net {
 
 // An incremental HTTP/1.1 response parser. Feed it bytes as they arrive, split anywhere, then pull events with
@@ -72,15 +74,30 @@ private:
         Failed,
     };
     enum class LineResult { Ok, NeedMore, TooLong };
+    struct HeaderLine {
+        QByteArrayView name;  // empty for a continuation (obs-fold) line
+        QByteArrayView value; // trimmed
+    };
+    // Headers that decide the framing and keep-alive, recognised once as each line is parsed.
+    enum class HeaderKind : quint8 { Other, Connection, ContentLength, TransferEncoding };
+    struct HeaderSpan {
+        quint32 at = 0; // the name's offset in m_headerBlock; its value follows the name's NUL
+        quint32 nameSize = 0;
+        quint32 valueSize = 0;
+        HeaderKind kind = HeaderKind::Other;
+    };
 
     LineResult takeLine(qsizetype limit, qsizetype used, QByteArrayView *line);
     Status parseStatusLine(QByteArrayView line);
-    Status parseHeaderLine(QByteArrayView line, HeaderList *into);
+    Status checkHeaderLine(QByteArrayView line, bool haveHeader, HeaderLine *out);
+    Status addHeader(QByteArrayView line);
+    Status addTrailer(QByteArrayView line);
+    char *blockSpace(qsizetype n);
+    void publishHeaders();
     Status finishHeaders();
     Status parseChunkSize(QByteArrayView line);
     void takeBody(qsizetype n, QByteArray *body, bool *haveBody);
     std::unexpected<Error> failWith(const QString &message);
-    bool connectionHasToken(QByteArrayView token) const;
 
     QByteArray m_buffer;
     qsizetype m_pos = 0;  // first unconsumed byte in m_buffer
@@ -92,8 +109,13 @@ private:
     int m_status = 0;
     int m_minorVersion = 1;
     QByteArray m_reason;
-    HeaderList m_headers;
+    HeaderList m_headers; // filled when the headers are complete: slices of m_headerBlock, no copy each
     HeaderList m_trailers;
+    // The current header block as "name\0value\0" pairs, one allocation per response. Every name and value
+    // handed out shares it and stays NUL-terminated like any QByteArray.
+    QByteArray m_headerBlock;
+    qsizetype m_blockUsed = 0; // bytes of m_headerBlock written so far (its size is the room for more)
+    std::vector<HeaderSpan> m_spans; // reused from response to response
     qsizetype m_headerBytes = 0; // bytes of the current header or trailer block so far
     Framing m_framing = Framing::None;
     qint64 m_contentLength = -1;

@@ -308,6 +308,98 @@ private Q_SLOTS:
         QVERIFY(parser.headers().isEmpty());
     }
 
+    void headers_outliveTheParser_areTerminated_andIndependent()
+    {
+        HttpResponseParser::HeaderList taken;
+        QByteArray type;
+        {
+            HttpResponseParser parser;
+            parser.reset();
+            const Parsed r = drive(parser, { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-A:  a1 \r\n"
+                                             "X-B: b1\r\n  b2\r\nX-Empty:\r\nContent-Length: 2\r\n\r\nok" });
+            QVERIFY2(!r.failed, qPrintable(r.error));
+            type = parser.header("content-type");
+            taken = parser.takeHeaders();
+            // The next response on the same parser must not disturb what was handed out.
+            parser.reset();
+            QVERIFY(!drive(parser, { "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n" })
+                         .failed);
+            QCOMPARE(parser.header("content-type"), QByteArray("text/plain"));
+        }
+        QCOMPARE(type, QByteArray("application/json"));
+        QCOMPARE(taken.size(), 5);
+        QCOMPARE(taken.at(1).second, QByteArray("a1"));
+        QCOMPARE(taken.at(2).second, QByteArray("b1 b2"));
+        QVERIFY(!taken.at(3).second.isNull());
+        for (const auto &h : std::as_const(taken)) {
+            // Usable as C strings, as every QByteArray is.
+            QCOMPARE(h.first.constData()[h.first.size()], '\0');
+            QCOMPARE(h.second.constData()[h.second.size()], '\0');
+            QCOMPARE(qstrlen(h.first.constData()), size_t(h.first.size()));
+        }
+        // Writing to one header leaves its neighbours alone.
+        taken[1].second.append("-and-more-than-fits-in-place");
+        taken[0].first[0] = 'c';
+        QCOMPARE(taken.at(1).second, QByteArray("a1-and-more-than-fits-in-place"));
+        QCOMPARE(taken.at(0).first, QByteArray("content-Type"));
+        QCOMPARE(taken.at(2).first, QByteArray("X-B"));
+        QCOMPARE(taken.at(2).second, QByteArray("b1 b2"));
+        QCOMPARE(taken.at(4).second, QByteArray("2"));
+    }
+
+    void headers_manyAndLong_growTheBlock_andFoldAcrossGrowth()
+    {
+        QByteArray response = "HTTP/1.1 200 OK\r\n";
+        for (int i = 0; i < 300; ++i)
+            response += "X-Header-" + QByteArray::number(i) + ": value-" + QByteArray(i % 50, 'v') + "\r\n";
+        response += "X-Folded: start\r\n" + QByteArray(" ") + QByteArray(3000, 'f') + "\r\n\tend\r\n";
+        response += "Content-Length: 3\r\n\r\nabc";
+        QRandomGenerator rng(5);
+        for (int round = 0; round < 20; ++round) {
+            QList<QByteArray> pieces;
+            for (qsizetype at = 0; at < response.size();) {
+                const qsizetype n = 1 + rng.bounded(int(std::min<qsizetype>(response.size() - at, 700)));
+                pieces.append(response.mid(at, n));
+                at += n;
+            }
+            HttpResponseParser parser;
+            parser.reset();
+            const Parsed r = drive(parser, pieces);
+            QVERIFY2(!r.failed, qPrintable(r.error));
+            QCOMPARE(r.body, QByteArray("abc"));
+            QCOMPARE(parser.headers().size(), 302);
+            for (int i = 0; i < 300; i += 37)
+                QCOMPARE(parser.header(QByteArray("x-header-" + QByteArray::number(i))),
+                         QByteArray("value-" + QByteArray(i % 50, 'v')));
+            QCOMPARE(parser.header("x-folded"), QByteArray("start " + QByteArray(3000, 'f') + " end"));
+        }
+    }
+
+    void body_restOfTheHeaderRead_isSharedNotCopied_andTerminated()
+    {
+        HttpResponseParser parser;
+        parser.reset();
+        const QByteArray read("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello");
+        parser.feed(read);
+        QByteArray body;
+        QCOMPARE(*parser.next(&body), HttpResponseParser::Event::HeadersComplete);
+        QCOMPARE(*parser.next(&body), HttpResponseParser::Event::BodyData);
+        QCOMPARE(body, QByteArray("hello"));
+        QCOMPARE(body.constData(), read.constData() + read.size() - 5); // the read's own bytes
+        QCOMPARE(body.constData()[body.size()], '\0');
+        QCOMPARE(*parser.next(&body), HttpResponseParser::Event::MessageComplete);
+        // A body that stops short of the end of its read is a copy of its own, terminated too.
+        parser.reset();
+        const QByteArray twoAnswers("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK");
+        parser.feed(twoAnswers);
+        QCOMPARE(*parser.next(&body), HttpResponseParser::Event::HeadersComplete);
+        QCOMPARE(*parser.next(&body), HttpResponseParser::Event::BodyData);
+        QCOMPARE(body, QByteArray("ok"));
+        QVERIFY(body.constData() < twoAnswers.constData()
+                || body.constData() >= twoAnswers.constData() + twoAnswers.size());
+        QCOMPARE(body.constData()[body.size()], '\0');
+    }
+
     void keepAlive_followsVersionAndConnectionHeader_data()
     {
         QTest::addColumn<QByteArray>("response");
