@@ -36,21 +36,52 @@ struct TokenTable {
 };
 constexpr TokenTable tokenTable;
 
-// Whether every byte of [p, p + n) is a token byte; four at a time, with one branch per four.
-bool allTokenChars(const char *p, qsizetype n)
+// Whether every byte of [p, p + n) is a token byte: eight table look-ups per branch, the last eight bytes
+// overlapping the ones before (checking a byte twice is harmless).
+bool allTokenChars(const unsigned char *p, qsizetype n)
 {
-    const auto *u = reinterpret_cast<const unsigned char *>(p);
     const bool *t = tokenTable.value;
-    qsizetype i = 0;
-    for (; i + 4 <= n; i += 4) {
-        if (!(t[u[i]] & t[u[i + 1]] & t[u[i + 2]] & t[u[i + 3]]))
+    const auto eight = [t](const unsigned char *u) {
+        return t[u[0]] & t[u[1]] & t[u[2]] & t[u[3]] & t[u[4]] & t[u[5]] & t[u[6]] & t[u[7]];
+    };
+    if (n < 8) {
+        for (qsizetype i = 0; i < n; ++i) {
+            if (!t[p[i]])
+                return false;
+        }
+        return true;
+    }
+    for (qsizetype i = 0; i + 8 <= n; i += 8) {
+        if (!eight(p + i))
             return false;
     }
-    for (; i < n; ++i) {
-        if (!t[u[i]])
+    return eight(p + n - 8);
+}
+
+// Whether [v, e) holds a NUL or a CR. Words of eight bytes with none below 0x0E (the exact "has less" word
+// trick) have neither; a word that has one (a tab is below 0x0E too) sends the range down the byte-wise way.
+bool hasNulOrCr(const char *v, const char *e)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highBits = 0x8080808080808080ULL;
+    const auto clean = [](const char *at) {
+        quint64 word;
+        std::memcpy(&word, at, 8);
+        return ((word - ones * 0x0E) & ~word & highBits) == 0;
+    };
+    const qsizetype n = e - v;
+    if (n >= 8) {
+        bool allClean = clean(e - 8);
+        for (qsizetype i = 0; allClean && i + 8 <= n; i += 8)
+            allClean = clean(v + i);
+        if (allClean)
             return false;
     }
-    return true;
+    for (; v < e; ++v) {
+        if (*v == '\r' || *v == '\0')
+            return true;
+    }
+    return false;
 }
 
 // The common case, cheaply: a name of token bytes, a colon, and a value free of NUL and CR (takeLine() cut the
@@ -60,12 +91,11 @@ inline bool splitHeaderLine(QByteArrayView line, QByteArrayView *name, QByteArra
 {
     const char *const p = line.data();
     const auto *colonAt = static_cast<const char *>(std::memchr(p, ':', size_t(line.size())));
-    if (!colonAt || colonAt == p || !allTokenChars(p, colonAt - p))
+    if (!colonAt || colonAt == p || !allTokenChars(reinterpret_cast<const unsigned char *>(p), colonAt - p))
         return false;
     const char *v = colonAt + 1;
     const char *e = p + line.size();
-    const auto rest = size_t(e - v);
-    if (std::memchr(v, '\r', rest) || std::memchr(v, '\0', rest))
+    if (hasNulOrCr(v, e))
         return false;
     while (v < e && (*v == ' ' || *v == '\t'))
         ++v;
@@ -109,6 +139,25 @@ inline QByteArray sliceOf(QByteArray &block, qsizetype from, qsizetype size)
     d.ptr += from;
     d.size = size;
     return QByteArray(std::move(d));
+}
+
+// Makes `target`, a null QByteArray, the `size` bytes at `data` inside the array `header` owns, and says whether
+// it needs a reference on `header` (the caller takes them all at once). An empty one is empty and non-null, with
+// no storage, like QByteArray("", 0). The byte after the slice must be NUL, as QByteArray promises.
+inline int pointInto(QByteArray &target, QTypedArrayData<char> *header, char *data, qsizetype size)
+{
+    static char empty = '\0';
+    QByteArray::DataPointer &d = target.data_ptr();
+    Q_ASSERT(d.d_ptr() == nullptr && d.data() == nullptr);
+    if (size == 0) {
+        d.ptr = &empty;
+        return 0;
+    }
+    Q_ASSERT(data[size] == '\0');
+    d.d = header;
+    d.ptr = data;
+    d.size = size;
+    return 1;
 }
 
 // A short, printable piece of untrusted input for an error message.
@@ -296,11 +345,13 @@ Status HttpResponseParser::checkHeaderLine(QByteArrayView line, bool haveHeader,
     return {};
 }
 
-char *HttpResponseParser::blockSpace(qsizetype n)
+inline char *HttpResponseParser::blockSpace(qsizetype n)
 {
-    if (m_blockUsed + n > m_headerBlock.size()) // 1 KiB holds a typical provider's headers
+    if (m_blockUsed + n > m_headerBlock.size()) [[unlikely]] // 1 KiB holds a typical provider's headers
         m_headerBlock.resize(std::max({ m_blockUsed + n, 2 * m_headerBlock.size(), qsizetype(1024) }));
-    return m_headerBlock.data() + m_blockUsed;
+    // Never shared while it is written (each response starts a block of its own): no detach check needed.
+    Q_ASSERT(!m_headerBlock.data_ptr().needsDetach());
+    return m_headerBlock.data_ptr().data() + m_blockUsed;
 }
 
 Status HttpResponseParser::addHeader(QByteArrayView line)
@@ -316,6 +367,7 @@ Status HttpResponseParser::addHeader(QByteArrayView line)
         // The last value ends the block: replace its NUL with " more" and a new NUL.
         HeaderSpan &last = m_spans.back();
         const bool hadValue = last.valueSize > 0;
+        Q_ASSERT(m_blockUsed == qsizetype(last.valueAt + last.valueSize + 1));
         --m_blockUsed;
         char *p = blockSpace(h.value.size() + 2);
         if (hadValue)
@@ -327,24 +379,72 @@ Status HttpResponseParser::addHeader(QByteArrayView line)
         m_blockUsed += added + 1;
         return {};
     }
-    const qsizetype nameSize = h.name.size();
-    const qsizetype valueSize = h.value.size();
-    char *p = blockSpace(nameSize + valueSize + 2);
-    std::memcpy(p, h.name.data(), size_t(nameSize));
-    p[nameSize] = '\0';
-    if (valueSize > 0)
-        std::memcpy(p + nameSize + 1, h.value.data(), size_t(valueSize));
-    p[nameSize + 1 + valueSize] = '\0';
-    HeaderKind kind = HeaderKind::Other;
-    if (nameSize == 10 && h.name.compare("connection", Qt::CaseInsensitive) == 0)
-        kind = HeaderKind::Connection;
-    else if (nameSize == 14 && h.name.compare("content-length", Qt::CaseInsensitive) == 0)
-        kind = HeaderKind::ContentLength;
-    else if (nameSize == 17 && h.name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-        kind = HeaderKind::TransferEncoding;
-    m_spans.push_back({ quint32(m_blockUsed), quint32(nameSize), quint32(valueSize), kind });
-    m_blockUsed += nameSize + valueSize + 2;
+    storeHeader(line.data(), h.name.size(), h.value);
     return {};
+}
+
+inline void HttpResponseParser::storeHeader(const char *line, qsizetype nameSize, QByteArrayView value)
+{
+    // One copy of the line up to the end of the value, then a NUL over the colon and one after the value.
+    const qsizetype valueSize = value.size();
+    const qsizetype valueOffset = value.data() - line;
+    const qsizetype copied = valueOffset + valueSize;
+    char *p = blockSpace(copied + 1);
+    std::memcpy(p, line, size_t(copied));
+    p[nameSize] = '\0';
+    p[copied] = '\0';
+    const QByteArrayView name(line, nameSize);
+    HeaderKind kind = HeaderKind::Other;
+    if (nameSize == 10 && name.compare("connection", Qt::CaseInsensitive) == 0)
+        kind = HeaderKind::Connection;
+    else if (nameSize == 14 && name.compare("content-length", Qt::CaseInsensitive) == 0)
+        kind = HeaderKind::ContentLength;
+    else if (nameSize == 17 && name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+        kind = HeaderKind::TransferEncoding;
+    m_spans.push_back({ quint32(m_blockUsed), quint32(nameSize), quint32(m_blockUsed + valueOffset),
+                        quint32(valueSize), kind });
+    m_blockUsed += copied + 1;
+}
+
+void HttpResponseParser::takePlainHeaderLines()
+{
+    // Needs the NUL every QByteArray with storage of its own keeps after its bytes: it stops the scans below.
+    if (!m_buffer.data_ptr().isMutable())
+        return;
+    const auto *const data = reinterpret_cast<const unsigned char *>(m_buffer.constData());
+    const bool *const token = tokenTable.value;
+    for (;;) {
+        const unsigned char *const p = data + m_pos;
+        const unsigned char *q = p;
+        while (token[*q])
+            ++q;
+        // The blank line, a fold, a bad name, the end of the buffer: the careful way.
+        if (q == p || *q != ':')
+            return;
+        const unsigned char *v = q + 1;
+        const unsigned char *e = v;
+        while (*e > '\r' || (*e != '\r' && *e != '\n' && *e != '\0'))
+            ++e;
+        const unsigned char *lineEnd;
+        if (*e == '\n')
+            lineEnd = e + 1;
+        else if (*e == '\r' && e[1] == '\n')
+            lineEnd = e + 2;
+        else
+            return; // a NUL (maybe the end of the buffer) or a CR inside the line: the careful way
+        const qsizetype consumed = lineEnd - p;
+        if (consumed + m_headerBytes > MaxHeaderBytes)
+            return; // over the limit: takeLine() says so
+        while (v < e && (*v == ' ' || *v == '\t'))
+            ++v;
+        while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
+            --e;
+        storeHeader(reinterpret_cast<const char *>(p), q - p,
+                    QByteArrayView(reinterpret_cast<const char *>(v), e - v));
+        m_pos += consumed;
+        m_scan = m_pos;
+        m_headerBytes += consumed;
+    }
 }
 
 Status HttpResponseParser::addTrailer(QByteArrayView line)
@@ -371,15 +471,21 @@ Status HttpResponseParser::addTrailer(QByteArrayView line)
 void HttpResponseParser::publishHeaders()
 {
     const auto count = qsizetype(m_spans.size());
-    m_headerBlock.resize(m_blockUsed); // keeps the allocation; the names and values share it from here on
     m_headers.clear();
+    if (count == 0)
+        return;
+    m_headerBlock.resize(m_blockUsed); // keeps the allocation; the names and values share it from here on
     m_headers.resize(count);
+    QByteArray::DataPointer &block = m_headerBlock.data_ptr();
+    char *const base = block.data();
+    int references = 0;
     auto *out = m_headers.data();
     for (qsizetype i = 0; i < count; ++i) {
         const HeaderSpan &span = m_spans[size_t(i)];
-        out[i].first = sliceOf(m_headerBlock, span.at, span.nameSize);
-        out[i].second = sliceOf(m_headerBlock, span.at + span.nameSize + 1, span.valueSize);
+        references += pointInto(out[i].first, block.d_ptr(), base + span.nameAt, span.nameSize);
+        references += pointInto(out[i].second, block.d_ptr(), base + span.valueAt, span.valueSize);
     }
+    block.d_ptr()->ref_.fetchAndAddRelaxed(references); // one reference per slice, taken at once
 }
 
 Status HttpResponseParser::finishHeaders()
@@ -396,7 +502,7 @@ Status HttpResponseParser::finishHeaders()
     for (const HeaderSpan &span : m_spans) {
         if (span.kind == HeaderKind::Other)
             continue;
-        const QByteArrayView value(block + span.at + span.nameSize + 1, span.valueSize);
+        const QByteArrayView value(block + span.valueAt, span.valueSize);
         if (span.kind == HeaderKind::Connection) {
             forEachListElement(value, [&](QByteArrayView element) {
                 if (element.compare("close", Qt::CaseInsensitive) == 0)
@@ -549,6 +655,7 @@ Result<HttpResponseParser::Event> HttpResponseParser::next(QByteArray *body)
             m_state = State::Headers;
             break;
         case State::Headers:
+            takePlainHeaderLines(); // the common lines in one pass; the rest line by line below
             switch (takeLine(MaxHeaderBytes, m_headerBytes, &line)) {
             case LineResult::NeedMore: return needMore();
             case LineResult::TooLong:

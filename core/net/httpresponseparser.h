@@ -80,9 +80,10 @@ private:
     };
     // Headers that decide the framing and keep-alive, recognised once as each line is parsed.
     enum class HeaderKind : quint8 { Other, Connection, ContentLength, TransferEncoding };
-    struct HeaderSpan {
-        quint32 at = 0; // the name's offset in m_headerBlock; its value follows the name's NUL
+    struct HeaderSpan { // offsets in m_headerBlock; each name and value is followed by a NUL there
+        quint32 nameAt = 0;
         quint32 nameSize = 0;
+        quint32 valueAt = 0;
         quint32 valueSize = 0;
         HeaderKind kind = HeaderKind::Other;
     };
@@ -91,6 +92,8 @@ private:
     Status parseStatusLine(QByteArrayView line);
     Status checkHeaderLine(QByteArrayView line, bool haveHeader, HeaderLine *out);
     Status addHeader(QByteArrayView line);
+    void storeHeader(const char *line, qsizetype nameSize, QByteArrayView value);
+    void takePlainHeaderLines();
     Status addTrailer(QByteArrayView line);
     char *blockSpace(qsizetype n);
     void publishHeaders();
