@@ -24,6 +24,13 @@ constexpr qsizetype kMaxBufferedBody = 64 * 1024 * 1024;
 
 qint64 nowNs() { return monotonicNowNs(); }
 
+// The events decoded from one read live only until they are handed on, so the sessions of a thread share one
+// vector instead of each keeping its own capacity (a ChatEvent is some 450 bytes; a thousand open streams kept
+// about 1.2 KB each). A read nested inside another (a receiver feeding another session) finds it taken and uses
+// a fresh one. Larger capacities than a usual read needs are not kept.
+constexpr std::size_t kSpareEventCapacity = 64;
+thread_local std::vector<ChatEvent> t_spareEvents;
+
 qint64 utf8Size(const QString &text) { return text.isEmpty() ? 0 : text.toUtf8().size(); }
 
 // Generated text in an OpenAI chunk: content, reasoning and tool-call names and arguments.
@@ -67,6 +74,8 @@ ChatSession::ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *reco
     : QObject(parent)
     , UpstreamSessionCore(client, recorder, std::move(snapshot), std::move(target), std::move(caller))
     , m_call(std::move(call))
+    , m_stream(m_call.stream)
+    , m_relayedBody(m_call.openAiBody.is_object())
 {
 }
 
@@ -97,8 +106,9 @@ void ChatSession::start()
     // billing: reserve here, before anything reaches the provider.
     if (!reserveCredits())
         return;
-    if (m_call.stream)
+    if (m_stream)
         m_decoder = provider.adapter->streamDecoder(provider, m_output);
+    m_call = {}; // sent and paid for: nothing below reads it again
     m_upstream = m_client.send(std::move(*request));
     connect(m_upstream, &Net::UpstreamCall::responseStarted, this, &ChatSession::onResponseStarted);
     connect(m_upstream, &Net::UpstreamCall::bodyData, this, &ChatSession::onBodyData);
@@ -119,7 +129,7 @@ void ChatSession::cancel()
 void ChatSession::onResponseStarted(int status)
 {
     m_upstreamStatus = status;
-    if (status >= 200 && status < 300 && m_call.stream) {
+    if (status >= 200 && status < 300 && m_stream) {
         m_streamStarted = true;
         Q_EMIT streamStarted();
     }
@@ -131,8 +141,7 @@ void ChatSession::onBodyData(const QByteArray &data)
         return;
     const bool success = m_upstreamStatus >= 200 && m_upstreamStatus < 300;
     if (success && m_decoder) {
-        m_decoder->feed(data, m_events);
-        handleEvents();
+        feedDecoder(&data);
         return;
     }
     if (m_body.size() + data.size() > kMaxBufferedBody) {
@@ -144,11 +153,25 @@ void ChatSession::onBodyData(const QByteArray &data)
     m_body.append(data);
 }
 
-void ChatSession::handleEvents()
+void ChatSession::feedDecoder(const QByteArray *data)
+{
+    std::vector<ChatEvent> events = std::move(t_spareEvents);
+    t_spareEvents.clear(); // a moved-from vector is valid but unspecified: make it the empty one nested reads take
+    if (data)
+        m_decoder->feed(*data, events);
+    else
+        m_decoder->finish(events);
+    handleEvents(events);
+    events.clear();
+    if (events.capacity() <= kSpareEventCapacity && events.capacity() > t_spareEvents.capacity())
+        t_spareEvents = std::move(events);
+}
+
+void ChatSession::handleEvents(std::vector<ChatEvent> &events)
 {
     // Signals below may lead the receiver to cancel this session; stop as soon as that happens.
-    for (std::size_t i = 0; i < m_events.size() && !m_done; ++i) {
-        ChatEvent &event = m_events[i];
+    for (std::size_t i = 0; i < events.size() && !m_done; ++i) {
+        ChatEvent &event = events[i];
         switch (event.kind) {
         case ChatEvent::Kind::Chunk:
         case ChatEvent::Kind::Start:
@@ -174,7 +197,6 @@ void ChatSession::handleEvents()
             break;
         }
     }
-    m_events.clear();
 }
 
 void ChatSession::onFinished()
@@ -189,8 +211,7 @@ void ChatSession::onFinished()
         return;
     }
     if (m_decoder) {
-        m_decoder->finish(m_events);
-        handleEvents();
+        feedDecoder(nullptr);
         if (m_done)
             return;
         releaseCall(m_upstream, this);
@@ -201,7 +222,7 @@ void ChatSession::onFinished()
     }
     // An OpenAI client gets an OpenAI-style provider's answer as it came: its usage is all the hub needs from it,
     // unless the output must be counted because the provider reported none.
-    auto completion = m_call.openAiBody.is_object() ? provider.adapter->parseRelayedCompletion(provider, m_body)
+    auto completion = m_relayedBody ? provider.adapter->parseRelayedCompletion(provider, m_body)
                                                     : provider.adapter->parseCompletion(provider, m_body);
     if (completion && completion->usageOnly && m_meter && !completion->usage.reported())
         completion = provider.adapter->parseCompletion(provider, m_body);
@@ -344,7 +365,7 @@ void ChatSession::record(int status, const Error *error)
     if (!m_recorder)
         return;
     Usage::UsageRecord r = usageRecord(m_caller, m_target, Usage::CallType::Chat, status, error, settlement);
-    r.stream = m_call.stream;
+    r.stream = m_stream;
     r.inputTokens = used.inputTokens;
     r.outputTokens = used.outputTokens;
     r.cacheReadTokens = used.cacheReadTokens;

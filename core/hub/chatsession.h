@@ -38,7 +38,7 @@ public:
     // The client went away: stop the provider's work now and record what was produced.
     void cancel();
 
-    bool isStream() const { return m_call.stream; }
+    bool isStream() const { return m_stream; }
 
 Q_SIGNALS:
     void streamStarted();
@@ -55,7 +55,8 @@ private:
     void onBodyData(const QByteArray &data);
     void onFinished();
     void onUpstreamFailed(const AiHub::Error &error);
-    void handleEvents();
+    void feedDecoder(const QByteArray *data);
+    void handleEvents(std::vector<Providers::ChatEvent> &events);
     void fail(Error error);
     void record(int status, const Error *error);
     // Group commit: runs `then` (which answers the client) once the usage record is committed.
@@ -63,10 +64,13 @@ private:
     [[nodiscard]] bool reserveCredits();
     void countOutput(const Providers::ChatEvent &event);
 
+    // The request until it has been sent; emptied then (a stream can outlive it by minutes, and a long
+    // conversation's parsed messages and JSON are many times its size).
     Providers::ChatCall m_call;
+    bool m_stream = false;
+    bool m_relayedBody = false; // the client's own OpenAI body went upstream: its answer is relayed as it came
     Providers::StreamOutput m_output = Providers::StreamOutput::OpenAiChunks;
     std::unique_ptr<Providers::IChatStreamDecoder> m_decoder;
-    std::vector<Providers::ChatEvent> m_events;
     int m_upstreamStatus = 0;
     Providers::TokenUsage m_usage;
     QByteArray m_usageJson;
