@@ -400,10 +400,20 @@ Status HttpResponseParser::checkHeaderLine(QByteArrayView line, bool haveHeader,
     return {};
 }
 
+void HttpResponseParser::growBlock(qsizetype n)
+{
+    // The block lives as long as the caller keeps the headers (a stream's whole life): the first allocation is
+    // exactly what is asked (takePlainHeaderLines() asks for the whole run of lines it found), later ones double
+    // and publishHeaders() gives back what was not used.
+    const qsizetype want = std::max(m_blockUsed + n, m_headerBlock.capacity() == 0 ? 0 : 2 * m_headerBlock.size());
+    m_headerBlock.reserve(want); // exactly this much, unlike resize()'s own growth
+    m_headerBlock.resize(want);
+}
+
 inline char *HttpResponseParser::blockSpace(qsizetype n)
 {
-    if (m_blockUsed + n > m_headerBlock.size()) [[unlikely]] // 1 KiB holds a typical provider's headers
-        m_headerBlock.resize(std::max({ m_blockUsed + n, 2 * m_headerBlock.size(), qsizetype(1024) }));
+    if (m_blockUsed + n > m_headerBlock.size()) [[unlikely]]
+        growBlock(n);
     // Never shared while it is written (each response starts a block of its own): no detach check needed.
     Q_ASSERT(!m_headerBlock.data_ptr().needsDetach());
     return m_headerBlock.data_ptr().data() + m_blockUsed;
@@ -419,26 +429,41 @@ Status HttpResponseParser::addHeader(QByteArrayView line)
     if (h.name.isEmpty()) {
         if (h.value.isEmpty())
             return {};
-        // The last value ends the block: replace its NUL with " more" and a new NUL.
+        // obs-fold: the joined value goes to the end of the block ("old more"), the old bytes stay unused.
         HeaderSpan &last = m_spans.back();
-        const bool hadValue = last.valueSize > 0;
-        Q_ASSERT(m_blockUsed == qsizetype(last.valueAt + last.valueSize + 1));
-        --m_blockUsed;
-        char *p = blockSpace(h.value.size() + 2);
-        if (hadValue)
-            *p++ = ' ';
-        std::memcpy(p, h.value.data(), size_t(h.value.size()));
-        p[h.value.size()] = '\0';
-        const qsizetype added = h.value.size() + (hadValue ? 1 : 0);
-        last.valueSize += quint32(added);
-        m_blockUsed += added + 1;
+        const qsizetype oldSize = last.valueSize;
+        const qsizetype newSize = oldSize + (oldSize > 0 ? 1 : 0) + h.value.size();
+        char *p = blockSpace(newSize + 1);
+        const char *const block = m_headerBlock.constData();
+        std::memmove(p, block + last.valueAt, size_t(oldSize));
+        if (oldSize > 0)
+            p[oldSize] = ' ';
+        std::memcpy(p + newSize - h.value.size(), h.value.data(), size_t(h.value.size()));
+        p[newSize] = '\0';
+        last.valueAt = quint32(p - block);
+        last.valueSize = quint32(newSize);
+        m_blockUsed += newSize + 1;
         return {};
     }
     storeHeader(line.data(), h.name.size(), h.value);
     return {};
 }
 
-inline void HttpResponseParser::storeHeader(const char *line, qsizetype nameSize, QByteArrayView value)
+inline HttpResponseParser::HeaderKind HttpResponseParser::headerKind(QByteArrayView name)
+{
+    // Length and first letter rule out nearly every other name before a full comparison.
+    const qsizetype size = name.size();
+    const char first = char(name.front() | 0x20);
+    if (size == 10 && first == 'c' && name.compare("connection", Qt::CaseInsensitive) == 0)
+        return HeaderKind::Connection;
+    if (size == 14 && first == 'c' && name.compare("content-length", Qt::CaseInsensitive) == 0)
+        return HeaderKind::ContentLength;
+    if (size == 17 && first == 't' && name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+        return HeaderKind::TransferEncoding;
+    return HeaderKind::Other;
+}
+
+void HttpResponseParser::storeHeader(const char *line, qsizetype nameSize, QByteArrayView value)
 {
     // One copy of the line up to the end of the value, then a NUL over the colon and one after the value.
     const qsizetype valueSize = value.size();
@@ -448,18 +473,8 @@ inline void HttpResponseParser::storeHeader(const char *line, qsizetype nameSize
     std::memcpy(p, line, size_t(copied));
     p[nameSize] = '\0';
     p[copied] = '\0';
-    // Length and first letter rule out nearly every other name before a full comparison.
-    const QByteArrayView name(line, nameSize);
-    const char first = char(line[0] | 0x20);
-    HeaderKind kind = HeaderKind::Other;
-    if (nameSize == 10 && first == 'c' && name.compare("connection", Qt::CaseInsensitive) == 0)
-        kind = HeaderKind::Connection;
-    else if (nameSize == 14 && first == 'c' && name.compare("content-length", Qt::CaseInsensitive) == 0)
-        kind = HeaderKind::ContentLength;
-    else if (nameSize == 17 && first == 't' && name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-        kind = HeaderKind::TransferEncoding;
     m_spans.push_back({ quint32(m_blockUsed), quint32(nameSize), quint32(m_blockUsed + valueOffset),
-                        quint32(valueSize), kind });
+                        quint32(valueSize), headerKind(QByteArrayView(line, nameSize)) });
     m_blockUsed += copied + 1;
 }
 
@@ -470,6 +485,8 @@ void HttpResponseParser::takePlainHeaderLines()
         return;
     const auto *const data = reinterpret_cast<const unsigned char *>(m_buffer.constData());
     const unsigned char *const end = data + m_buffer.size();
+    const unsigned char *const run = data + m_pos; // the lines taken here are copied at once, as they are
+    const size_t firstSpan = m_spans.size();
     const bool *const token = tokenTable.value;
     for (;;) {
         const unsigned char *const p = data + m_pos;
@@ -478,7 +495,7 @@ void HttpResponseParser::takePlainHeaderLines()
             ++q;
         // The blank line, a fold, a bad name, the end of the buffer: the careful way.
         if (q == p || *q != ':')
-            return;
+            break;
         const unsigned char *v = q + 1;
         const unsigned char *e = skipPlainValueBytes(v, end);
         while (*e > '\r' || (*e != '\r' && *e != '\n' && *e != '\0'))
@@ -489,20 +506,37 @@ void HttpResponseParser::takePlainHeaderLines()
         else if (*e == '\r' && e[1] == '\n')
             lineEnd = e + 2;
         else
-            return; // a NUL (maybe the end of the buffer) or a CR inside the line: the careful way
+            break; // a NUL (maybe the end of the buffer) or a CR inside the line: the careful way
         const qsizetype consumed = lineEnd - p;
         if (consumed + m_headerBytes > MaxHeaderBytes)
-            return; // over the limit: takeLine() says so
+            break; // over the limit: takeLine() says so
         while (v < e && (*v == ' ' || *v == '\t'))
             ++v;
         while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
             --e;
-        storeHeader(reinterpret_cast<const char *>(p), q - p,
-                    QByteArrayView(reinterpret_cast<const char *>(v), e - v));
+        // Offsets from the start of the run for now; made block offsets below.
+        m_spans.push_back({ quint32(p - run), quint32(q - p), quint32(v - run), quint32(e - v),
+                            headerKind(QByteArrayView(reinterpret_cast<const char *>(p), q - p)) });
         m_pos += consumed;
         m_scan = m_pos;
         m_headerBytes += consumed;
     }
+    const qsizetype runSize = (data + m_pos) - run;
+    if (runSize == 0)
+        return;
+    // The lines as they came (CR LF and all: no line is shorter in the block than on the wire), with a NUL
+    // written over each name's colon and after each value.
+    char *const p = blockSpace(runSize);
+    std::memcpy(p, run, size_t(runSize));
+    const auto base = quint32(m_blockUsed);
+    for (size_t i = firstSpan; i < m_spans.size(); ++i) {
+        HeaderSpan &span = m_spans[i];
+        p[span.nameAt + span.nameSize] = '\0';
+        p[span.valueAt + span.valueSize] = '\0';
+        span.nameAt += base;
+        span.valueAt += base;
+    }
+    m_blockUsed += runSize;
 }
 
 Status HttpResponseParser::addTrailer(QByteArrayView line)
@@ -532,7 +566,9 @@ void HttpResponseParser::publishHeaders()
     m_headers.clear();
     if (count == 0)
         return;
-    m_headerBlock.resize(m_blockUsed); // keeps the allocation; the names and values share it from here on
+    m_headerBlock.resize(m_blockUsed); // the names and values share it from here on
+    if (m_headerBlock.capacity() - m_blockUsed > m_blockUsed / 4 + 64)
+        m_headerBlock.squeeze(); // grown by doubling: give back the room the block will never use
     m_headers.reserve(count);
     m_headers.resize(count);
     QByteArray::DataPointer &block = m_headerBlock.data_ptr();
@@ -736,6 +772,8 @@ Result<HttpResponseParser::Event> HttpResponseParser::next(QByteArray *body)
             }
             if (auto s = finishHeaders(); !s)
                 return std::unexpected(s.error());
+            // The names and values keep the block alive as long as they are kept; the parser lets go of it.
+            m_headerBlock = QByteArray();
             return Event::HeadersComplete;
         case State::FixedBody: {
             const qsizetype available = m_buffer.size() - m_pos;
@@ -813,6 +851,12 @@ Result<HttpResponseParser::Event> HttpResponseParser::next(QByteArray *body)
             if (haveBody)
                 return Event::BodyData;
             m_state = State::Reported;
+            if (m_pos >= m_buffer.size()) {
+                // An idle connection keeps nothing of the last read alive (a body handed out may share it).
+                m_buffer.clear();
+                m_pos = 0;
+                m_scan = 0;
+            }
             return Event::MessageComplete;
         case State::Reported:
             return needMore();

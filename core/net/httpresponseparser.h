@@ -92,10 +92,12 @@ private:
     Status parseStatusLine(QByteArrayView line);
     Status checkHeaderLine(QByteArrayView line, bool haveHeader, HeaderLine *out);
     Status addHeader(QByteArrayView line);
+    static HeaderKind headerKind(QByteArrayView name);
     void storeHeader(const char *line, qsizetype nameSize, QByteArrayView value);
     void takePlainHeaderLines();
     Status addTrailer(QByteArrayView line);
     char *blockSpace(qsizetype n);
+    void growBlock(qsizetype n);
     void publishHeaders();
     Status finishHeaders();
     Status parseChunkSize(QByteArrayView line);

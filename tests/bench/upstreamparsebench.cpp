@@ -9,6 +9,9 @@
 //                                              and UpstreamCall use it
 //   aihub-upstream-parse-bench parse-stream N  openai/chat-stream-include-usage (chunked SSE), one read per event
 //   aihub-upstream-parse-bench socket N [stream]  N sequential calls through UpstreamClient to an in-process mock
+//   aihub-upstream-parse-bench streams N [plain]  N simultaneous slow streams (or plain answers) from an
+//                                              aihub-mock-upstream process: heap and RSS of this (client)
+//                                              process per open stream, and per pooled idle connection after
 //
 // Per-response instructions:
 //   valgrind --tool=callgrind --toggle-collect='parseOne*' aihub-upstream-parse-bench parse-basic 2000
@@ -25,8 +28,15 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QTimer>
+
+#include <malloc.h>
 
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace AiHub;
 using namespace AiHub::Net;
@@ -150,6 +160,109 @@ int runSocket(int n, bool stream)
     return 0;
 }
 
+// Heap bytes in use (glibc) and resident set size of this process.
+struct MemorySample {
+    qint64 heap = 0;
+    qint64 rss = 0;
+};
+
+MemorySample sampleMemory()
+{
+    MemorySample s;
+    s.heap = qint64(mallinfo2().uordblks);
+    QFile status(u"/proc/self/status"_s);
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                s.rss = line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+        }
+    }
+    return s;
+}
+
+int runStreams(int n, bool plain)
+{
+    QProcess mock;
+    mock.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    mock.start(QStringLiteral(AIHUB_BENCH_MOCK), { u"--stream-chunks"_s, u"40"_s, u"--chunk-delay-ms"_s, u"100"_s });
+    QByteArray banner;
+    while (!banner.contains('\n') && mock.waitForReadyRead(10000))
+        banner += mock.readAllStandardOutput();
+    const int port = banner.startsWith("PORT ") ? banner.mid(5).trimmed().toInt() : 0;
+    if (port == 0) {
+        std::fprintf(stderr, "the mock did not start: %s\n", banner.constData());
+        return 1;
+    }
+    UpstreamClient client;
+    client.setMaxIdlePerHost(n);
+    UpstreamRequest request;
+    request.url = QUrl(u"http://127.0.0.1:%1/v1/chat/completions"_s.arg(port));
+    request.headers.emplaceBack("Content-Type", "application/json");
+    request.body = plain ? QByteArray(R"({"model":"gpt-4o-mini","messages":[]})")
+                         : QByteArray(R"({"model":"gpt-4o-mini","stream":true,"messages":[]})");
+
+    // One call first, so that lazily created state (thread-local buffers, Qt internals) is not counted.
+    std::vector<std::unique_ptr<UpstreamCall>> calls;
+    int started = 0;
+    int finished = 0;
+    int failures = 0;
+    qint64 bodyBytes = 0;
+    QEventLoop loop;
+    const auto launch = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            UpstreamCall *call = client.send(request);
+            auto seen = std::make_shared<bool>(false);
+            QObject::connect(call, &UpstreamCall::bodyData, &loop, [&, seen](const QByteArray &chunk) {
+                bodyBytes += chunk.size();
+                if (!*seen) {
+                    *seen = true;
+                    ++started;
+                }
+            });
+            QObject::connect(call, &UpstreamCall::finished, &loop, [&] { ++finished; });
+            QObject::connect(call, &UpstreamCall::failed, &loop, [&](const Error &error) {
+                std::fprintf(stderr, "call failed: %s\n", qPrintable(error.message));
+                ++failures;
+            });
+            calls.emplace_back(call);
+        }
+    };
+    const auto waitFor = [&](const std::function<bool()> &done) {
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (done() || failures)
+                loop.quit();
+        });
+        poll.start(5);
+        loop.exec();
+    };
+    launch(1);
+    waitFor([&] { return finished == 1; });
+    calls.clear();
+    started = finished = 0;
+    bodyBytes = 0;
+
+    const MemorySample before = sampleMemory();
+    launch(n);
+    waitFor([&] { return started == n; });
+    const MemorySample open = sampleMemory();
+    waitFor([&] { return finished == n; });
+    calls.clear();
+    const MemorySample idle = sampleMemory();
+    mock.terminate();
+    mock.waitForFinished(5000);
+    if (failures)
+        return 1;
+    std::printf("%d simultaneous %s, %lld body bytes in all\n", n, plain ? "plain calls" : "streams",
+                static_cast<long long>(bodyBytes));
+    std::printf("while open: %lld heap bytes, %lld RSS bytes per stream\n",
+                static_cast<long long>((open.heap - before.heap) / n),
+                static_cast<long long>((open.rss - before.rss) / n));
+    std::printf("%d pooled idle connections: %lld heap bytes each\n", n,
+                static_cast<long long>((idle.heap - before.heap) / n));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -159,7 +272,7 @@ int main(int argc, char **argv)
     const QString mode = args.value(1);
     const int n = args.value(2, u"2000"_s).toInt();
     if (n <= 0 || mode.isEmpty()) {
-        std::fprintf(stderr, "usage: %s parse-basic|parse-stream|socket N [stream]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s parse-basic|parse-stream|socket N [stream]|streams N [plain]\n", argv[0]);
         return 2;
     }
     if (mode == u"parse-basic")
@@ -168,6 +281,8 @@ int main(int argc, char **argv)
         return runParse(u"openai/chat-stream-include-usage.response.sse"_s, true, n);
     if (mode == u"socket")
         return runSocket(n, args.value(3) == u"stream");
+    if (mode == u"streams")
+        return runStreams(n, args.value(3) == u"plain");
     std::fprintf(stderr, "unknown mode %s\n", qPrintable(mode));
     return 2;
 }
