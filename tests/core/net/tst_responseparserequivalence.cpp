@@ -116,6 +116,16 @@ bool same(const QList<QByteArray> &pieces, bool head, bool endOfStream, QString 
     return false;
 }
 
+// The same pieces as arrays that only point at the bytes (QByteArray::fromRawData): no storage of their own and
+// no NUL after them. `pieces` must outlive the result.
+QList<QByteArray> asRawData(const QList<QByteArray> &pieces)
+{
+    QList<QByteArray> raw;
+    for (const QByteArray &piece : pieces)
+        raw.append(QByteArray::fromRawData(piece.constData(), piece.size()));
+    return raw;
+}
+
 QList<QByteArray> splitAt(const QByteArray &wire, const QList<qsizetype> &cuts)
 {
     QList<QByteArray> pieces;
@@ -218,6 +228,8 @@ private Q_SLOTS:
         for (const auto &[path, wire] : wires) {
             QString why;
             QVERIFY2(same({ wire }, false, true, &why), qPrintable(path + u": "_s + why));
+            const QList<QByteArray> whole { wire };
+            QVERIFY2(same(asRawData(whole), false, true, &why), qPrintable(path + u" (raw data): "_s + why));
             // Two pieces, cut at every offset through the head and the start of the body.
             const qsizetype headEnd = wire.indexOf("\r\n\r\n") + 4;
             for (qsizetype cut = 0; cut <= std::min(wire.size(), headEnd + 64); ++cut)
@@ -277,7 +289,8 @@ private Q_SLOTS:
                 }
             }
             const bool head = rng.bounded(8) == 0;
-            const auto pieces = rng.bounded(2) ? QList<QByteArray> { input } : randomPieces(input, rng);
+            const auto owned = rng.bounded(2) ? QList<QByteArray> { input } : randomPieces(input, rng);
+            const auto pieces = rng.bounded(4) == 0 ? asRawData(owned) : owned;
             QString why;
             QVERIFY2(same(pieces, head, true, &why),
                      qPrintable(u"round %1, input %2: "_s.arg(round).arg(QString::fromLatin1(input.toHex())) + why));
