@@ -3,6 +3,7 @@
 #include "core/server/serverhost.h"
 
 #include "core/server/serverworker.h"
+#include "core/usage/usagerecorder.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -15,6 +16,7 @@ ServerHost::ServerHost(const HubServices &services, const ServerOptions &options
     : QObject(parent)
     , m_services(services)
     , m_options(options)
+    , m_heapTrimmer([usage = services.usage] { return usage ? usage->committedCount() : 0; })
 {
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
@@ -68,6 +70,7 @@ Result<quint16> ServerHost::start()
         port = *bound; // the others join the port the first one bound (it may have been 0)
     }
     m_port = port;
+    m_heapTrimmer.start();
     return m_port;
 }
 
@@ -98,6 +101,7 @@ void ServerHost::finishStop()
     if (m_workers.isEmpty())
         return;
     m_graceTimer.stop();
+    m_heapTrimmer.stop();
     destroyWorkers();
     Q_EMIT stopped();
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/server/heaptrimmer.h"
 #include "core/server/hubservices.h"
 #include "core/server/serveroptions.h"
 
@@ -57,6 +58,7 @@ private:
     QSet<const ServerWorker *> m_drained;
     bool m_stopping = false;
     QTimer m_graceTimer;
+    HeapTrimmer m_heapTrimmer; // while serving: returns what a burst of requests freed
 };
 
 } // namespace AiHub::Server
