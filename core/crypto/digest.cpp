@@ -8,11 +8,21 @@
 
 namespace AiHub::Crypto {
 
+namespace {
+// Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up on every use, which costs more than hashing
+// an access key (every authenticated request hashes one).
+const EVP_MD *sha256Md()
+{
+    static EVP_MD *const fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return fetched ? fetched : EVP_sha256();
+}
+} // namespace
+
 QByteArray Digest::sha256(QByteArrayView data)
 {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
-    EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len, EVP_sha256(),
+    EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len, sha256Md(),
                nullptr);
     return out;
 }
@@ -21,7 +31,7 @@ QByteArray Digest::hmacSha256(QByteArrayView key, QByteArrayView data)
 {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
-    HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char *>(data.data()),
+    HMAC(sha256Md(), key.data(), int(key.size()), reinterpret_cast<const unsigned char *>(data.data()),
          size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len);
     return out;
 }

@@ -26,17 +26,6 @@ constexpr char InsertSql[] =
     "status, error_code, error_message, duration_ms, ttft_ms, credits, rate_id, billing_reason) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-// The text stays alive until the row is stepped, so SQLite need not copy it.
-int bindText(sqlite3_stmt *statement, int index, const QString &text)
-{
-    return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
-}
-
-int bindOptionalText(sqlite3_stmt *statement, int index, const QString &text)
-{
-    return text.isEmpty() ? sqlite3_bind_null(statement, index) : bindText(statement, index, text);
-}
-
 int bindOptionalInteger(sqlite3_stmt *statement, int index, const std::optional<qint64> &value)
 {
     return value ? sqlite3_bind_int64(statement, index, *value) : sqlite3_bind_null(statement, index);
@@ -121,49 +110,67 @@ void UsageInsertStatement::rollback()
     }
 }
 
+int UsageInsertStatement::bindText(int index, QStringView text)
+{
+    char *begin = m_texts.data() + m_textsUsed;
+    char *end = m_encoder.appendToBuffer(begin, text);
+    m_textsUsed = end - m_texts.data();
+    return sqlite3_bind_text(m_statement, index, begin, int(end - begin), SQLITE_STATIC);
+}
+
+int UsageInsertStatement::bindOptionalText(int index, QStringView text)
+{
+    return text.isEmpty() ? sqlite3_bind_null(m_statement, index) : bindText(index, text);
+}
+
 Status UsageInsertStatement::insert(const UsageRecord &r, const Storage::Database &database)
 {
     if (!m_statement)
         return fail(ErrorCode::Internal, u"The usage INSERT was not prepared."_s);
     sqlite3_stmt *s = m_statement;
-    static const QString empty = u""_s;
     const QString api = apiName(r.api);
     const QString type = callTypeName(r.type);
     const QString source = usageSourceName(r.usageSource);
-    int rc = bindText(s, 1, r.requestId.isNull() ? empty : r.requestId);
+    // Room for every text in UTF-8 (at most 3 bytes per UTF-16 unit), so no bound text moves while binding.
+    qsizetype room = 0;
+    for (const QString *text : { &r.requestId, &r.keyName, &r.account, &r.appDid, &api, &type, &r.provider, &r.model,
+                                 &source, &r.errorCode, &r.errorMessage, &r.billingReason })
+        room += text->size() * 3;
+    if (m_texts.size() < room || m_texts.size() > 4 * (room + 1024))
+        m_texts.resize(room + 1024); // kept between rows; shrunk again after an unusually long message
+    m_textsUsed = 0;
+    int rc = bindText(1, r.requestId); // empty, not NULL: the column is NOT NULL
     rc |= sqlite3_bind_int64(s, 2, r.createdAtMs);
     rc |= bindOptionalInteger(s, 3, r.accessKeyId);
-    rc |= bindOptionalText(s, 4, r.keyName);
-    rc |= bindOptionalText(s, 5, r.account);
-    rc |= bindOptionalText(s, 6, r.appDid);
-    rc |= bindText(s, 7, api);
-    rc |= bindText(s, 8, type);
-    rc |= bindOptionalText(s, 9, r.provider);
-    rc |= bindOptionalText(s, 10, r.model);
+    rc |= bindOptionalText(4, r.keyName);
+    rc |= bindOptionalText(5, r.account);
+    rc |= bindOptionalText(6, r.appDid);
+    rc |= bindText(7, api);
+    rc |= bindText(8, type);
+    rc |= bindOptionalText(9, r.provider);
+    rc |= bindOptionalText(10, r.model);
     rc |= sqlite3_bind_int(s, 11, r.stream ? 1 : 0);
     rc |= bindOptionalInteger(s, 12, r.inputTokens);
     rc |= bindOptionalInteger(s, 13, r.outputTokens);
     rc |= bindOptionalInteger(s, 14, r.cacheReadTokens);
     rc |= bindOptionalInteger(s, 15, r.cacheWriteTokens);
-    rc |= bindText(s, 16, source);
+    rc |= bindText(16, source);
     rc |= sqlite3_bind_int(s, 17, r.httpStatus);
-    rc |= bindOptionalText(s, 18, r.errorCode);
-    rc |= bindOptionalText(s, 19, r.errorMessage);
+    rc |= bindOptionalText(18, r.errorCode);
+    rc |= bindOptionalText(19, r.errorMessage);
     rc |= sqlite3_bind_double(s, 20, r.durationMs);
     rc |= r.timeToFirstTokenMs ? sqlite3_bind_double(s, 21, *r.timeToFirstTokenMs) : sqlite3_bind_null(s, 21);
     rc |= bindOptionalInteger(s, 22, r.creditsNanos);
     rc |= bindOptionalInteger(s, 23, r.rateId);
-    rc |= bindOptionalText(s, 24, r.billingReason);
+    rc |= bindOptionalText(24, r.billingReason);
     if (rc != SQLITE_OK) {
         const Error e = error(sqlite3_extended_errcode(m_db), u"record usage"_s, database);
         sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
         return fail(e);
     }
     const int stepped = sqlite3_step(s);
     // reset() repeats the step's error code; the step's own is the one that says what happened.
     sqlite3_reset(s);
-    sqlite3_clear_bindings(s); // the bound texts are about to go away
     if (stepped != SQLITE_DONE)
         return fail(error(stepped, u"record usage"_s, database));
     return {};

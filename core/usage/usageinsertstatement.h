@@ -5,6 +5,9 @@
 #include "core/common/result.h"
 #include "core/usage/usagerecord.h"
 
+#include <QByteArray>
+#include <QStringEncoder>
+#include <QStringView>
 #include <QtGlobal>
 
 class QSqlDatabase;
@@ -41,12 +44,19 @@ public:
 private:
     [[nodiscard]] Error error(int code, const QString &action, const Storage::Database &database) const;
     [[nodiscard]] Status run(sqlite3_stmt *statement, const QString &action, const Storage::Database &database);
+    int bindText(int index, QStringView text);
+    int bindOptionalText(int index, QStringView text);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     sqlite3_stmt *m_begin = nullptr;
     sqlite3_stmt *m_commit = nullptr;
     sqlite3_stmt *m_rollback = nullptr;
+    // UTF-8 copies of the current row's texts, bound without a further copy and kept until the next row, so the
+    // statement never points at freed text (every parameter is bound again for each row).
+    QByteArray m_texts;
+    qsizetype m_textsUsed = 0;
+    QStringEncoder m_encoder { QStringEncoder::Utf8, QStringEncoder::Flag::Stateless };
 };
 
 } // namespace AiHub::Usage

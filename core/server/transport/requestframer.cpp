@@ -65,7 +65,11 @@ bool hasControlChars(QByteArrayView v)
     return false;
 }
 
-bool equalsCi(QByteArrayView a, QByteArrayView b) { return a.compare(b, Qt::CaseInsensitive) == 0; }
+// Sizes first: most header names differ in length from the ones looked for.
+bool equalsCi(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
+}
 
 bool validTarget(QByteArrayView t)
 {

@@ -188,7 +188,7 @@ private Q_SLOTS:
         full.usageSource = UsageSource::Counted;
         full.httpStatus = 502;
         full.errorCode = u"upstream_unavailable"_s;
-        full.errorMessage = u"connexion refusée — 连接被拒绝"_s; // bound as UTF-16, stored as UTF-8
+        full.errorMessage = u"connexion refusée — 连接被拒绝"_s; // stored as UTF-8
         full.durationMs = 123.25;
         full.timeToFirstTokenMs = 45.5;
         full.creditsNanos = 5'000;
@@ -228,6 +228,34 @@ private Q_SLOTS:
         QVERIFY(query.next());
         QVERIFY(!query.value(0).isNull()); // zero tokens are not "none reported"
         QCOMPARE(query.value(0).toInt(), 0);
+    }
+
+    void rowsOfVeryDifferentTextSizes_eachKeepTheirOwnText()
+    {
+        // The texts of a row are bound from a buffer reused by the next row: long, short and non-ASCII texts in one
+        // batch must each come back intact.
+        UsageRecorder recorder(m_db);
+        recorder.start();
+        const QStringList messages = { QString(20000, u'界') + u"end"_s, u"short"_s, QString(), u"é"_s.repeated(3000) };
+        for (qsizetype i = 0; i < messages.size(); ++i) {
+            UsageRecord r;
+            r.requestId = u"req-%1"_s.arg(i);
+            r.createdAtMs = 1'700'000'000'000 + i;
+            r.httpStatus = 500;
+            r.errorMessage = messages.at(i);
+            r.model = u"模型-%1"_s.arg(i);
+            recorder.record(r);
+        }
+        QVERIFY(recorder.flush().has_value());
+        auto recent = recorder.recent(10);
+        QVERIFY(recent.has_value());
+        QCOMPARE(recent->size(), messages.size());
+        for (qsizetype i = 0; i < messages.size(); ++i) {
+            const UsageRecord &got = recent->at(messages.size() - 1 - i); // newest first
+            QCOMPARE(got.requestId, u"req-%1"_s.arg(i));
+            QCOMPARE(got.errorMessage, messages.at(i));
+            QCOMPARE(got.model, u"模型-%1"_s.arg(i));
+        }
     }
 
     void record_withoutTime_getsTheCurrentTime()
