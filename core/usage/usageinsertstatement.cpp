@@ -19,9 +19,12 @@ namespace AiHub::Usage {
 
 namespace {
 
-// Column order as in UsageRecorder's Columns.
+// Column order as in UsageRecorder's Columns. OR FAIL instead of the default ABORT: a row is written into the
+// table and four indexes, and ABORT makes SQLite open a statement savepoint for every row so that a failing row
+// could be undone alone. A failure here rolls the whole batch back anyway (writeBatch), so the savepoint is pure
+// cost; the rows and the constraints checked are the same.
 constexpr char InsertSql[] =
-    "INSERT INTO usage_records (request_id, created_at, access_key_id, key_name, account, app_did, api, type, "
+    "INSERT OR FAIL INTO usage_records (request_id, created_at, access_key_id, key_name, account, app_did, api, type, "
     "provider, model, stream, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, usage_source, "
     "status, error_code, error_message, duration_ms, ttft_ms, credits, rate_id, billing_reason) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
