@@ -4,40 +4,14 @@
 
 namespace AiHub::Server {
 
-namespace {
-
-bool sameName(QByteArrayView name, QByteArrayView lowercaseName)
-{
-    if (name.size() != lowercaseName.size())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z')
-            c = char(c + ('a' - 'A'));
-        if (c != lowercaseName[i])
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 QByteArray HttpRequest::header(QByteArrayView lowercaseName) const
 {
-    for (const auto &h : headers) {
-        if (sameName(h.first, lowercaseName))
-            return h.second;
-    }
-    return {};
+    return headers.value(lowercaseName);
 }
 
 bool HttpRequest::hasHeader(QByteArrayView lowercaseName) const
 {
-    for (const auto &h : headers) {
-        if (sameName(h.first, lowercaseName))
-            return true;
-    }
-    return false;
+    return headers.contains(lowercaseName);
 }
 
 HttpRequest::Method HttpRequest::methodFromToken(QByteArrayView token)

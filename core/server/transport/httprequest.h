@@ -2,11 +2,11 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/server/transport/requestheaders.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHostAddress>
-#include <QList>
-#include <QPair>
 #include <QString>
 #include <QUrlQuery>
 
@@ -23,7 +23,7 @@ public:
     QByteArray target;             // raw request-target, e.g. "/v1/models?x=1"
     QString path;                  // percent-decoded path only, e.g. "/v1/models"
     QUrlQuery query;
-    QList<QPair<QByteArray, QByteArray>> headers;  // as sent, in order (compare names case-insensitively)
+    RequestHeaders headers;        // as sent, in order
     QByteArray body;
     QHostAddress peer;
     quint16 peerPort = 0;

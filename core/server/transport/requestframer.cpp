@@ -4,7 +4,9 @@
 
 #include <QByteArrayView>
 
+#include <array>
 #include <cstring>
+#include <string_view>
 
 namespace AiHub::Server {
 
@@ -18,17 +20,21 @@ constexpr qsizetype kMaxMethod = 32;
 constexpr qsizetype kMaxContentLengthDigits = 18;
 constexpr qsizetype kMaxChunkSizeDigits = 15;
 
+// RFC 9110 tchar, as a table: every byte of every method and header name is checked.
+constexpr std::array<bool, 256> makeTcharTable()
+{
+    std::array<bool, 256> table {};
+    for (int c = 0; c < 256; ++c)
+        table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    for (const char c : std::string_view("!#$%&'*+-.^_`|~"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}
+constexpr std::array<bool, 256> kTchar = makeTcharTable();
+
 bool isTchar(char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-': case '.':
-    case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
+    return kTchar[static_cast<unsigned char>(c)];
 }
 
 bool isToken(QByteArrayView v)
@@ -312,7 +318,7 @@ bool RequestFramer::parseHeaderLine(QByteArrayView line)
     const QByteArrayView value = trimOws(line.sliced(colon + 1));
     if (hasControlChars(value))
         return fail(400, "Control characters in a header value.");
-    m_request.headers.emplaceBack(name.toByteArray(), value.toByteArray());
+    m_request.headers.append(name, value);
 
     if (equalsCi(name, "content-length")) {
         if (value.isEmpty() || value.size() > kMaxContentLengthDigits)

@@ -2,10 +2,10 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/server/transport/requestheaders.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QList>
-#include <QPair>
 
 namespace AiHub::Server {
 
@@ -19,7 +19,7 @@ public:
     struct Request {
         QByteArray methodToken;
         QByteArray target;           // raw request-target as sent
-        QList<QPair<QByteArray, QByteArray>> headers;  // as sent, in order, values without surrounding blanks
+        RequestHeaders headers;      // as sent, in order, values without surrounding blanks
         QByteArray body;             // decoded (chunk framing removed)
         bool http10 = false;
         bool keepAlive = true;

@@ -93,8 +93,8 @@ private Q_SLOTS:
         QCOMPARE(o.heads.size(), size_t(4));
         QCOMPARE(o.heads[0].body, QByteArray());
         QCOMPARE(o.heads[0].headers.size(), 1);
-        QCOMPARE(o.heads[0].headers[0].first, QByteArray("Host"));
-        QCOMPARE(o.heads[0].headers[0].second, QByteArray("x"));
+        QCOMPARE(o.heads[0].headers.nameAt(0), "Host");
+        QCOMPARE(o.heads[0].headers.valueAt(0), "x");
         QCOMPARE(o.heads[1].methodToken, QByteArray("POST"));
         QCOMPARE(o.heads[1].contentLength, 5);
         QCOMPARE(o.heads[1].body, QByteArray("hello"));
@@ -237,11 +237,15 @@ private Q_SLOTS:
         QVERIFY(!o.failed);
         const auto &h = o.heads.at(0).headers;
         QCOMPARE(h.size(), 4);
-        QCOMPARE(h[1].first, QByteArray("X-A"));
-        QCOMPARE(h[1].second, QByteArray("one"));
-        QCOMPARE(h[2].first, QByteArray("x-a"));
-        QCOMPARE(h[2].second, QByteArray("two"));
-        QCOMPARE(h[3].second, QByteArray("*/*"));
+        QCOMPARE(h.nameAt(1), "X-A");
+        QCOMPARE(h.valueAt(1), "one");
+        QCOMPARE(h.nameAt(2), "x-a");
+        QCOMPARE(h.valueAt(2), "two");
+        QCOMPARE(h.valueAt(3), "*/*");
+        QCOMPARE(h.value("x-a"), QByteArray("one")); // the first of repeated fields
+        QVERIFY(h.contains("accept"));
+        QVERIFY(!h.contains("accep"));
+        QVERIFY(h.value("missing").isNull());
     }
 
     void head_isReportedBeforeTheBody_andTheRequestAfterIt()

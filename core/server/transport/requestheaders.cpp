@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The AIGNE Hub desktop authors
+#include "core/server/transport/requestheaders.h"
+
+namespace AiHub::Server {
+
+namespace {
+
+constexpr qsizetype kInitialBytes = 512;
+constexpr qsizetype kInitialFields = 12;
+
+bool sameName(QByteArrayView name, QByteArrayView lowercaseName)
+{
+    if (name.size() != lowercaseName.size())
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        if (c >= 'A' && c <= 'Z')
+            c = char(c + ('a' - 'A'));
+        if (c != lowercaseName[i])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void RequestHeaders::append(QByteArrayView name, QByteArrayView value)
+{
+    if (m_fields.isEmpty()) {
+        m_bytes.reserve(kInitialBytes);
+        m_fields.reserve(kInitialFields);
+    }
+    const qsizetype nameAt = m_bytes.size();
+    m_bytes.append(name.data(), name.size());
+    const qsizetype valueAt = m_bytes.size();
+    m_bytes.append(value.data(), value.size());
+    m_fields.append(Field { nameAt, valueAt, int(name.size()), int(value.size()) });
+}
+
+QByteArrayView RequestHeaders::nameAt(qsizetype i) const
+{
+    const Field &f = m_fields.at(i);
+    return QByteArrayView(m_bytes.constData() + f.nameAt, f.nameSize);
+}
+
+QByteArrayView RequestHeaders::valueAt(qsizetype i) const
+{
+    const Field &f = m_fields.at(i);
+    return QByteArrayView(m_bytes.constData() + f.valueAt, f.valueSize);
+}
+
+qsizetype RequestHeaders::find(QByteArrayView lowercaseName) const
+{
+    for (qsizetype i = 0; i < m_fields.size(); ++i) {
+        if (sameName(nameAt(i), lowercaseName))
+            return i;
+    }
+    return -1;
+}
+
+QByteArray RequestHeaders::value(QByteArrayView lowercaseName) const
+{
+    const qsizetype i = find(lowercaseName);
+    return i < 0 ? QByteArray() : valueAt(i).toByteArray();
+}
+
+bool RequestHeaders::contains(QByteArrayView lowercaseName) const
+{
+    return find(lowercaseName) >= 0;
+}
+
+} // namespace AiHub::Server
