@@ -12,7 +12,7 @@
 
 namespace AiHub::Server {
 
-// One parsed HTTP request as the rest of the server sees it. A plain value: no Qt HTTP Server type leaks out.
+// One parsed HTTP request as the rest of the server sees it. A plain value, independent of the connection.
 class HttpRequest
 {
 public:
