@@ -3,6 +3,7 @@
 #include "core/server/heaptrimmer.h"
 
 #include <QLoggingCategory>
+#include <QThreadPool>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -44,12 +45,18 @@ bool HeapTrimmer::trimIfWorthwhile()
     const bool touched = activity != m_activityAtTrim || free - m_lowestFree >= m_threshold;
     qCDebug(lcHeapTrimmer) << "free" << free << "lowest" << m_lowestFree << "activity" << activity << "at trim"
                            << m_activityAtTrim;
-    if (free < m_threshold || !touched)
+    if (free < m_threshold || !touched || m_trimming->test())
         return false;
-    malloc_trim(0);
-    m_lowestFree = freeHeapBytes();
+    // Off this thread (the desktop app's host lives on the GUI thread): a trim takes ~2 ms per 30 MB freed.
+    // Trimming leaves the free blocks in malloc's lists, so the free count stays about what it is now.
+    m_trimming->test_and_set();
+    QThreadPool::globalInstance()->start([trimming = m_trimming] {
+        malloc_trim(0);
+        trimming->clear();
+    });
+    m_lowestFree = free;
     m_activityAtTrim = activity;
-    qCDebug(lcHeapTrimmer) << "trimmed; free now" << m_lowestFree;
+    qCDebug(lcHeapTrimmer) << "trimming";
     return true;
 #else
     return false;

@@ -5,7 +5,9 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 namespace AiHub::Server {
 
@@ -15,8 +17,8 @@ namespace AiHub::Server {
 // much malloc holds free; when that is at least `threshold` bytes and memory may have been touched since the
 // last trim (the activity counter moved, e.g. calls were served, or at least `threshold` bytes were freed
 // since the lowest point seen), malloc_trim() hands the free pages back (the address space stays, so reuse
-// costs only a page fault). Runs on the thread it lives in, never on the request path. Elsewhere than glibc
-// it does nothing.
+// costs only a page fault). Looks from the thread it lives in and trims on a pool thread, never on the request
+// path. Elsewhere than glibc it does nothing.
 class HeapTrimmer final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HeapTrimmer)
@@ -32,7 +34,7 @@ public:
     void start() { m_timer.start(); }
     void stop() { m_timer.stop(); }
 
-    // One check as the timer does it; true when it trimmed.
+    // One check as the timer does it; true when it started a trim (which runs on a pool thread).
     bool trimIfWorthwhile();
     // Bytes malloc holds free in all its heaps (0 where unknown).
     static qint64 freeHeapBytes();
@@ -43,6 +45,7 @@ private:
     qint64 m_threshold;
     qint64 m_lowestFree = -1;       // since the last trim
     qint64 m_activityAtTrim = 0;
+    std::shared_ptr<std::atomic_flag> m_trimming = std::make_shared<std::atomic_flag>(); // one trim at a time
 };
 
 } // namespace AiHub::Server
