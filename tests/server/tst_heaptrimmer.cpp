@@ -7,13 +7,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
+#include <QThread>
 #include <QThreadPool>
 
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 using AiHub::Server::HeapTrimmer;
@@ -32,26 +32,41 @@ qint64 residentBytes()
     return fields.value(1).toLongLong() * qint64(sysconf(_SC_PAGESIZE));
 }
 
-// A burst in a thread of its own (so in a heap of its own, as on a server worker): 32 MiB in 1 KiB blocks, all
-// written, then all freed but every 64th, which pins the heap's top so that malloc cannot give it back by itself.
+// A burst in a thread of its own that lives for the whole test (so always in the same heap of its own, as on
+// a server worker): 32 MiB in 1 KiB blocks, all written, then all freed but every 64th, which pins the heap's
+// top so that malloc cannot give it back by itself.
+QThread *burstThread()
+{
+    static QThread *thread = [] {
+        auto *t = new QThread;
+        t->start();
+        return t;
+    }();
+    return thread;
+}
+
 std::vector<void *> burstLeavingFragments()
 {
     std::vector<void *> kept;
-    std::thread worker([&kept] {
-        std::vector<void *> blocks;
-        for (qint64 i = 0; i < kBurstBytes / 1024; ++i) {
-            void *block = std::malloc(1024);
-            std::memset(block, 0x5a, 1024);
-            blocks.push_back(block);
-        }
-        for (std::size_t i = 0; i < blocks.size(); ++i) {
-            if (i % 64 == 63)
-                kept.push_back(blocks[i]);
-            else
-                std::free(blocks[i]);
-        }
-    });
-    worker.join();
+    QObject context;
+    context.moveToThread(burstThread());
+    QMetaObject::invokeMethod(
+        &context,
+        [&kept] {
+            std::vector<void *> blocks;
+            for (qint64 i = 0; i < kBurstBytes / 1024; ++i) {
+                void *block = std::malloc(1024);
+                std::memset(block, 0x5a, 1024);
+                blocks.push_back(block);
+            }
+            for (std::size_t i = 0; i < blocks.size(); ++i) {
+                if (i % 64 == 63)
+                    kept.push_back(blocks[i]);
+                else
+                    std::free(blocks[i]);
+            }
+        },
+        Qt::BlockingQueuedConnection);
     return kept;
 }
 
@@ -71,6 +86,13 @@ class TestHeapTrimmer final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void cleanupTestCase()
+    {
+        burstThread()->quit();
+        burstThread()->wait();
+        delete burstThread();
+    }
+
     void freedBurst_isReturnedToTheSystem_once()
     {
         HeapTrimmer trimmer({}, 4 * kMiB, 60000);
