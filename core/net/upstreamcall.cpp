@@ -145,13 +145,19 @@ void UpstreamCall::failWith(const Error &failure)
                 if (m_state != State::FailPending)
                     return;
                 m_state = State::Failed;
-                Q_EMIT failed(error);
+                if (m_receiver)
+                    m_receiver->upstreamCallFailed(error);
+                else
+                    Q_EMIT failed(error);
             },
             Qt::QueuedConnection);
         return;
     }
     m_state = State::Failed;
-    Q_EMIT failed(error);
+    if (m_receiver)
+        m_receiver->upstreamCallFailed(error);
+    else
+        Q_EMIT failed(error);
 }
 
 void UpstreamCall::orphan()
@@ -176,13 +182,19 @@ void UpstreamCall::upstreamResponseStarted(UpstreamConnection *connection)
         m_firstByteNs = connection->firstByteNs();
     if (!m_connectedNs)
         m_connectedNs = connection->connectedNs();
-    Q_EMIT responseStarted(m_status);
+    if (m_receiver)
+        m_receiver->upstreamCallStarted(m_status);
+    else
+        Q_EMIT responseStarted(m_status);
 }
 
 void UpstreamCall::upstreamBodyData(UpstreamConnection *, const QByteArray &data)
 {
     m_bodyBytes += data.size();
-    Q_EMIT bodyData(data);
+    if (m_receiver)
+        m_receiver->upstreamCallData(data);
+    else
+        Q_EMIT bodyData(data);
 }
 
 void UpstreamCall::upstreamFinished(UpstreamConnection *connection)
@@ -194,7 +206,10 @@ void UpstreamCall::upstreamFinished(UpstreamConnection *connection)
     m_connection = nullptr;
     m_client->unregisterCall(this);
     m_client->release(connection); // pooled before finished(), so a follow-up send() can reuse it
-    Q_EMIT finished();
+    if (m_receiver)
+        m_receiver->upstreamCallFinished();
+    else
+        Q_EMIT finished();
 }
 
 void UpstreamCall::upstreamFailed(UpstreamConnection *connection, const Error &error)

@@ -25,7 +25,23 @@ class UpstreamCall final : public QObject, private UpstreamConnection::Listener 
     Q_DISABLE_COPY_MOVE(UpstreamCall)
 
 public:
+    // Gets the call's events by direct calls instead of the signals below (no connection to set up per call).
+    // Same rules as the signals: exactly one of finished/failed, nothing after cancel().
+    class Receiver {
+    public:
+        virtual void upstreamCallStarted(int status) = 0;
+        virtual void upstreamCallData(const QByteArray &chunk) = 0;
+        virtual void upstreamCallFinished() = 0;
+        virtual void upstreamCallFailed(const AiHub::Error &error) = 0;
+
+    protected:
+        ~Receiver() = default;
+    };
+
     ~UpstreamCall() override;
+
+    // While a receiver is set, it gets the events and the signals stay silent. nullptr: back to the signals.
+    void setReceiver(Receiver *receiver) { m_receiver = receiver; }
 
     const QUrl &url() const { return m_url; }
     int status() const { return m_status; } // 0 until responseStarted()
@@ -74,6 +90,7 @@ private:
 
     UpstreamClient *m_client = nullptr;
     UpstreamConnection *m_connection = nullptr;
+    Receiver *m_receiver = nullptr;
     QUrl m_url;
     QString m_host;
     QString m_poolKey;

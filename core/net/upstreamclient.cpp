@@ -4,6 +4,8 @@
 
 #include "core/net/upstreamcall.h"
 
+#include <charconv>
+
 #ifndef AIHUB_VERSION
 #define AIHUB_VERSION "0.0.0"
 #endif
@@ -40,7 +42,7 @@ bool isSafeValue(QByteArrayView v)
 
 bool nameIs(const QByteArray &name, QByteArrayView wanted)
 {
-    return wanted.compare(name, Qt::CaseInsensitive) == 0;
+    return name.size() == wanted.size() && wanted.compare(name, Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
@@ -108,25 +110,53 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
         return call;
     };
 
-    const QUrl &url = request.url;
-    const QString scheme = url.scheme();
-    if (scheme != u"http"_s && scheme != u"https"_s)
-        return invalid(u"unsupported upstream URL \""_s + url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)
-                       + u"\"; use an http:// or https:// URL"_s);
-    if (url.host().isEmpty())
-        return invalid(u"the upstream URL \""_s + url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)
-                       + u"\" has no host"_s);
+    const Endpoint *endpoint = nullptr;
+    const QUrl::DataPtr urlData = request.url.data_ptr();
+    for (Endpoint &e : m_endpoints) {
+        if (urlData && e.url.data_ptr() == urlData) {
+            endpoint = &e;
+            break;
+        }
+    }
+    if (!endpoint) {
+        const QUrl &url = request.url;
+        const QString scheme = url.scheme();
+        if (scheme != u"http"_s && scheme != u"https"_s)
+            return invalid(u"unsupported upstream URL \""_s
+                           + url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)
+                           + u"\"; use an http:// or https:// URL"_s);
+        const QString host = url.host();
+        if (host.isEmpty())
+            return invalid(u"the upstream URL \""_s + url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)
+                           + u"\" has no host"_s);
+        Endpoint &e = m_endpoints[m_nextEndpoint];
+        m_nextEndpoint = (m_nextEndpoint + 1) % EndpointCacheSize;
+        e = Endpoint();
+        e.tls = scheme == u"https"_s;
+        const int defaultPort = e.tls ? 443 : 80;
+        const int port = url.port(defaultPort);
+        e.host = host;
+        e.port = quint16(port);
+        e.poolKey = scheme + u"://"_s + host + u':' + QString::number(port);
+        e.target = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+        if (e.target.isEmpty() || e.target.front() != '/')
+            e.target.prepend('/');
+        e.hostHeader = url.host(QUrl::FullyEncoded).toLatin1();
+        if (e.hostHeader.contains(':'))
+            e.hostHeader = '[' + e.hostHeader + ']';
+        if (port != defaultPort)
+            e.hostHeader += ':' + QByteArray::number(port);
+        e.url = url; // last: an entry with a valid URL is complete
+        endpoint = &e;
+    }
     if (!isToken(request.method))
         return invalid(u"invalid HTTP method \""_s + QString::fromLatin1(request.method.left(32)) + u'"');
 
-    const bool tls = scheme == u"https"_s;
-    const int defaultPort = tls ? 443 : 80;
-    const int port = url.port(defaultPort);
-    call->m_tls = tls;
-    call->m_host = url.host();
-    call->m_port = quint16(port);
+    call->m_tls = endpoint->tls;
+    call->m_host = endpoint->host;
+    call->m_port = endpoint->port;
     call->m_head = request.method == "HEAD";
-    call->m_poolKey = scheme + u"://"_s + call->m_host + u':' + QString::number(port);
+    call->m_poolKey = endpoint->poolKey;
 
     bool callerHost = false;
     bool callerUserAgent = false;
@@ -144,14 +174,8 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
             call->m_closeAfter = true;
     }
 
-    QByteArray target = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
-    if (target.isEmpty() || target.front() != '/')
-        target.prepend('/');
-    QByteArray hostHeader = url.host(QUrl::FullyEncoded).toLatin1();
-    if (hostHeader.contains(':'))
-        hostHeader = '[' + hostHeader + ']';
-    if (port != defaultPort)
-        hostHeader += ':' + QByteArray::number(port);
+    const QByteArray &target = endpoint->target;
+    const QByteArray &hostHeader = endpoint->hostHeader;
     const bool sendLength = !request.body.isEmpty() || request.method == "POST" || request.method == "PUT"
         || request.method == "PATCH";
 
@@ -170,8 +194,11 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
     if (!callerUserAgent)
         wire += "User-Agent: aigne-hub/" AIHUB_VERSION "\r\n";
     if (sendLength) {
+        char digits[24];
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, request.body.size());
+        Q_UNUSED(ec);
         wire += "Content-Length: ";
-        wire += QByteArray::number(request.body.size());
+        wire += QByteArrayView(digits, end - digits);
         wire += "\r\n";
     }
     for (const auto &[name, value] : std::as_const(request.headers)) {
@@ -298,8 +325,8 @@ void UpstreamClient::unregisterCall(UpstreamCall *call)
         last->m_callIndex = index;
     }
     call->m_callIndex = -1;
-    if (m_calls.isEmpty())
-        updateSweepTimer();
+    // The timer keeps its active pace until the next sweep slows or stops it: one call after another would
+    // otherwise restart it twice per call.
 }
 
 void UpstreamClient::sweep()

@@ -56,6 +56,19 @@ public:
 private:
     friend class UpstreamCall;
 
+    // What send() derives from a URL that can be used. Providers send the same few URLs (the same shared QUrl)
+    // every time; the entry holds a reference to it, so an equal data pointer means the same URL.
+    struct Endpoint {
+        QUrl url;
+        QString host;
+        QString poolKey;
+        QByteArray target;     // path and query, as the request line carries it
+        QByteArray hostHeader; // the Host value
+        quint16 port = 0;
+        bool tls = false;
+    };
+    static constexpr int EndpointCacheSize = 8;
+
     Result<UpstreamConnection *> acquire(const QString &poolKey, bool tls, const QString &host, quint16 port,
                                          bool allowReuse);
     void release(UpstreamConnection *connection);
@@ -73,6 +86,8 @@ private:
     void upstreamFinished(UpstreamConnection *connection) override;
     void upstreamFailed(UpstreamConnection *connection, const AiHub::Error &error) override;
 
+    Endpoint m_endpoints[EndpointCacheSize];
+    int m_nextEndpoint = 0;
     QHash<QString, QList<UpstreamConnection *>> m_idle; // per pool key, oldest first
     QList<UpstreamCall *> m_calls;                      // running calls, for the deadline sweep
     QSslConfiguration m_tlsConfiguration;
