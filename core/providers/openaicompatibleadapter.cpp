@@ -19,6 +19,10 @@
 #include <charconv>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace AiHub::Providers {
 
 namespace {
@@ -53,6 +57,51 @@ struct ScanStops {
 };
 constexpr ScanStops kStops {};
 
+// The first byte from p on that ends a run of plain string text ('"', '\\' or a control character); end if none.
+// Sixteen bytes at a time where SSE2 is there: pretty-printed answers are mostly runs the scanner passes over.
+const char *findStringStop(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i lastControl = _mm_set1_epi8(0x1f);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, lastControl), v); // v <= 0x1f, unsigned
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), control);
+        if (const int mask = _mm_movemask_epi8(hit))
+            return p + __builtin_ctz(unsigned(mask));
+        p += 16;
+    }
+#endif
+    while (p != end && !kStops.inString[static_cast<unsigned char>(*p)])
+        ++p;
+    return p;
+}
+
+// The first byte from p on that is a quote or a bracket; end if none.
+const char *findStructural(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i caseBit = _mm_set1_epi8(0x20); // '[' | 0x20 == '{', ']' | 0x20 == '}', and no other byte
+    const __m128i open = _mm_set1_epi8('{');
+    const __m128i close = _mm_set1_epi8('}');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i folded = _mm_or_si128(v, caseBit);
+        const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                         _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
+        if (const int mask = _mm_movemask_epi8(hit))
+            return p + __builtin_ctz(unsigned(mask));
+        p += 16;
+    }
+#endif
+    while (p != end && !kStops.structural[static_cast<unsigned char>(*p)])
+        ++p;
+    return p;
+}
+
 // A light structural reader of a chat.completion relayed unchanged: nlohmann's parser costs about 100
 // instructions a byte here, this a few. It checks the shape (one object, closed strings without control
 // characters, balanced brackets, plausible scalars, nothing after it), notes a top-level "choices" and reads the
@@ -61,32 +110,37 @@ class RelayScan final {
 public:
     bool scan(const char *p, const char *end)
     {
-        p = forEachMember(p, end, [this](std::string_view key, const char *value, const char *valueEnd) {
+        std::string_view usage;
+        p = forEachMember(p, end, [this, &usage](std::string_view key, const char *value, const char *valueEnd) {
             if (key == "choices")
                 m_sawChoices = true;
             else if (key == "usage")
-                m_usage = std::string_view(value, std::size_t(valueEnd - value));
+                usage = std::string_view(value, std::size_t(valueEnd - value));
         });
-        // The usage is what the hub reads: its members are checked too, not just its brackets.
-        return p && skipSpace(p, end) == end
-            && (m_usage.empty() || m_usage.front() != '{'
-                || isWellFormedObject(m_usage.data(), m_usage.data() + m_usage.size()));
+        return p && skipSpace(p, end) == end && readUsage(usage);
     }
     bool sawChoices() const { return m_sawChoices; }
+    const TokenUsage &usage() const { return m_tokens; }
 
-    TokenUsage usage() const
+private:
+    // Reads the usage the way OpenAiUsage::fromJson does, checking its members as it goes (the hub reads it: not
+    // just its brackets must be right). Anything but an object reports nothing.
+    bool readUsage(std::string_view usage)
     {
-        TokenUsage out;
-        if (m_usage.empty() || m_usage.front() != '{')
-            return out;
+        if (usage.empty() || usage.front() != '{')
+            return true;
         std::optional<qint64> cached;
         std::optional<qint64> cacheHit;
-        const char *end = m_usage.data() + m_usage.size();
-        forEachMember(m_usage.data(), end, [&](std::string_view key, const char *value, const char *valueEnd) {
+        bool ok = true;
+        const char *end = usage.data() + usage.size();
+        const char *last = forEachMember(usage.data(), end, [&](std::string_view key, const char *value,
+                                                                const char *valueEnd) {
+            if (*value == '{' && !isWellFormedObject(value, valueEnd))
+                ok = false;
             if (key == "prompt_tokens") {
-                out.inputTokens = number(value, valueEnd);
+                m_tokens.inputTokens = number(value, valueEnd);
             } else if (key == "completion_tokens") {
-                out.outputTokens = number(value, valueEnd);
+                m_tokens.outputTokens = number(value, valueEnd);
             } else if (key == "prompt_cache_hit_tokens") { // DeepSeek reports cache hits beside the details
                 cacheHit = number(value, valueEnd);
             } else if (key == "prompt_tokens_details") {
@@ -98,11 +152,10 @@ public:
                     });
             }
         });
-        out.cacheReadTokens = cached ? cached : cacheHit;
-        return out;
+        m_tokens.cacheReadTokens = cached ? cached : cacheHit;
+        return ok && last == end;
     }
 
-private:
     static bool isWellFormedObject(const char *p, const char *end)
     {
         bool ok = true;
@@ -158,8 +211,7 @@ private:
     static const char *skipString(const char *p, const char *end)
     {
         for (++p; p < end; ++p) {
-            while (p != end && !kStops.inString[static_cast<unsigned char>(*p)])
-                ++p;
+            p = findStringStop(p, end);
             if (p == end)
                 return nullptr;
             if (*p == '"')
@@ -190,8 +242,7 @@ private:
         }
         QVarLengthArray<char, 32> open; // the closing bracket each open container expects
         while (p != end) {
-            while (p != end && !kStops.structural[static_cast<unsigned char>(*p)])
-                ++p;
+            p = findStructural(p, end);
             if (p == end)
                 break;
             const char c = *p;
@@ -234,8 +285,167 @@ private:
     }
 
     bool m_sawChoices = false;
-    std::string_view m_usage;
+    TokenUsage m_tokens;
 };
+
+// The body sent upstream: the client's (or the encoded) request with "stream" set and usage asked for on streams,
+// stream_options dropped otherwise. Written member by member straight from the document: the same text as
+// copying it, editing the copy and dumping that (members edited in place, missing ones appended in that order),
+// without the copy. A stream_options that is not an object is replaced by one.
+using JsonWriter = nlohmann::detail::serializer<nlohmann::ordered_json>;
+
+// A string dump() writes as it is: nothing to escape (non-ASCII UTF-8 passes unchanged).
+bool isPlainString(const std::string &text)
+{
+    return std::none_of(text.begin(), text.end(),
+                        [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
+}
+
+// What dump() writes for the value, appended to out; nlohmann's own writer for floats and strings with escapes.
+void writeJson(std::string &out, JsonWriter &writer, const nlohmann::ordered_json &value)
+{
+    using Json = nlohmann::ordered_json;
+    switch (value.type()) {
+    case Json::value_t::object: {
+        out += '{';
+        bool first = true;
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (!first)
+                out += ',';
+            first = false;
+            if (isPlainString(it.key())) {
+                out += '"';
+                out += it.key();
+                out += "\":";
+            } else {
+                writer.dump(Json(it.key()), false, false, 0);
+                out += ':';
+            }
+            writeJson(out, writer, *it);
+        }
+        out += '}';
+        return;
+    }
+    case Json::value_t::array: {
+        out += '[';
+        bool first = true;
+        for (const Json &item : value) {
+            if (!first)
+                out += ',';
+            first = false;
+            writeJson(out, writer, item);
+        }
+        out += ']';
+        return;
+    }
+    case Json::value_t::string: {
+        const std::string &text = value.get_ref<const std::string &>();
+        if (!isPlainString(text))
+            break;
+        out += '"';
+        out += text;
+        out += '"';
+        return;
+    }
+    case Json::value_t::boolean:
+        out += value.get<bool>() ? "true" : "false";
+        return;
+    case Json::value_t::null:
+        out += "null";
+        return;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: {
+        char digits[24];
+        const auto [end, ec] = value.is_number_unsigned()
+            ? std::to_chars(digits, digits + sizeof digits, value.get<Json::number_unsigned_t>())
+            : std::to_chars(digits, digits + sizeof digits, value.get<Json::number_integer_t>());
+        Q_UNUSED(ec);
+        out.append(digits, std::size_t(end - digits));
+        return;
+    }
+    default:
+        break;
+    }
+    writer.dump(value, false, false, 0);
+}
+
+std::string upstreamBody(const nlohmann::ordered_json &request, bool stream)
+{
+    using Json = nlohmann::ordered_json;
+    std::string out;
+    out.reserve(256);
+    JsonWriter writer(nlohmann::detail::output_adapter<char>(out), ' ');
+    bool first = true;
+    auto writeKey = [&](const std::string &key) {
+        out += first ? "\"" : ",\"";
+        first = false;
+        if (isPlainString(key)) {
+            out += key;
+            out += "\":";
+            return;
+        }
+        out.pop_back();
+        writer.dump(Json(key), false, false, 0);
+        out += ':';
+    };
+    auto writeStreamOptions = [&](const Json &options) {
+        out += '{';
+        bool sawUsage = false;
+        if (options.is_object()) {
+            bool firstOption = true;
+            for (auto it = options.begin(); it != options.end(); ++it) {
+                if (!firstOption)
+                    out += ',';
+                firstOption = false;
+                writer.dump(Json(it.key()), false, false, 0);
+                out += ':';
+                if (it.key() == "include_usage") {
+                    sawUsage = true;
+                    out += "true";
+                } else {
+                    writeJson(out, writer, *it);
+                }
+            }
+            if (!sawUsage && !firstOption)
+                out += ',';
+        }
+        if (!sawUsage)
+            out += "\"include_usage\":true";
+        out += '}';
+    };
+    out += '{';
+    bool sawStream = false;
+    bool sawOptions = false;
+    if (request.is_object()) {
+        for (auto it = request.begin(); it != request.end(); ++it) {
+            const std::string &key = it.key();
+            if (key == "stream_options") {
+                if (!stream)
+                    continue; // OpenAI rejects stream_options without stream
+                sawOptions = true;
+                writeKey(key);
+                writeStreamOptions(*it);
+            } else if (stream && key == "stream") {
+                sawStream = true;
+                writeKey(key);
+                out += "true";
+            } else {
+                writeKey(key);
+                writeJson(out, writer, *it);
+            }
+        }
+    }
+    if (stream && !sawStream) {
+        writeKey("stream");
+        out += "true";
+    }
+    if (stream && !sawOptions) {
+        writeKey("stream_options");
+        out += "{\"include_usage\":true}";
+    }
+    out += '}';
+    return out;
+}
 
 bool looksLikeRefusal(const OpenAiErrorBody &e)
 {
@@ -258,19 +468,27 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::baseRequest(const LiveProv
     Net::UpstreamRequest request;
     request.method = method;
     // Parsing the URL was a good part of building a request, and the same few come back every time.
-    thread_local QHash<QString, QUrl> parsedUrls;
+    // Handing on the same QUrl also lets UpstreamClient reuse what it derived from it.
+    struct ParsedUrl {
+        QUrl url;
+        bool usable = false;
+    };
+    thread_local QHash<QString, ParsedUrl> parsedUrls;
     const QString urlText = provider.config.effectiveBaseUrl() + path;
     auto parsed = parsedUrls.constFind(urlText);
     if (parsed == parsedUrls.constEnd()) {
         if (parsedUrls.size() >= 64)
             parsedUrls.clear();
-        parsed = parsedUrls.insert(urlText, QUrl(urlText));
+        QUrl url(urlText);
+        const bool usable = url.isValid() && !url.host().isEmpty();
+        parsed = parsedUrls.insert(urlText, ParsedUrl { std::move(url), usable });
     }
-    request.url = *parsed;
-    if (!request.url.isValid() || request.url.host().isEmpty())
+    if (!parsed->usable)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("The base URL of %1 is not a valid URL: %2")
                                                     .arg(provider.label(), provider.config.effectiveBaseUrl()));
-    request.headers.emplaceBack(QByteArray("Authorization"), QByteArray("Bearer " + credential->secret.apiKey.toUtf8()));
+    request.url = parsed->url;
+    request.headers.reserve(5);
+    request.headers.emplaceBack(QByteArrayLiteral("Authorization"), "Bearer " + credential->secret.apiKey.toUtf8());
     if (provider.config.kind == ProviderKind::OpenRouter) {
         // OpenRouter attributes traffic to the calling app with these two headers.
         request.headers.emplaceBack(QByteArray("HTTP-Referer"), QByteArray("https://www.aigne.io/"));
@@ -283,23 +501,21 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProv
                                                                   const LiveCredential *credential,
                                                                   const ChatCall &call) const
 {
-    auto request = baseRequest(provider, credential, "POST", QStringLiteral("/chat/completions"));
+    auto request = baseRequest(provider, credential, QByteArrayLiteral("POST"), QStringLiteral("/chat/completions"));
     if (!request)
         return request;
     // An OpenAI client's own body goes on as it came (fields the hub does not model included); any other
     // client's request is encoded from the neutral form.
-    nlohmann::ordered_json body = call.openAiBody.is_object() ? call.openAiBody
-                                                              : OpenAiChatFormat::encodeRequest(call.request);
-    if (call.stream) {
-        body["stream"] = true;
-        // Always ask for usage, so every call is accounted; the relay hands it on only if the client asked.
-        body["stream_options"]["include_usage"] = true;
-    } else {
-        body.erase("stream_options"); // OpenAI rejects stream_options without stream
-    }
-    request->body = QByteArray::fromStdString(body.dump());
-    request->headers.emplaceBack(QByteArray("Content-Type"), QByteArray("application/json"));
-    request->headers.emplaceBack(QByteArray("Accept"), QByteArray(call.stream ? "text/event-stream" : "application/json"));
+    // On streams usage is always asked for, so every call is accounted; the relay hands it on only if the client
+    // asked.
+    const std::string body = call.openAiBody.is_object()
+        ? upstreamBody(call.openAiBody, call.stream)
+        : upstreamBody(OpenAiChatFormat::encodeRequest(call.request), call.stream);
+    request->body = QByteArray::fromStdString(body);
+    // Literals: no allocation per request.
+    request->headers.emplaceBack(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    request->headers.emplaceBack(QByteArrayLiteral("Accept"), call.stream ? QByteArrayLiteral("text/event-stream")
+                                                                          : QByteArrayLiteral("application/json"));
     return request;
 }
 

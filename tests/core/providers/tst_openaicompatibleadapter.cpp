@@ -3,6 +3,7 @@
 #include "core/providers/openaicompatibleadapter.h"
 #include "core/providers/iprovideradapter.h"
 #include "core/providers/liveprovider.h"
+#include "core/providers/openaichatformat.h"
 
 #include <QFile>
 #include <QTest>
@@ -52,6 +53,37 @@ QByteArray fixtureBody(const QString &path)
         return all.mid(crlf + 4);
     return lf >= 0 ? all.mid(lf + 2) : all;
 }
+
+// What the adapter sent before it wrote the body member by member: copy the document, edit it, dump it.
+std::string referenceUpstreamBody(nlohmann::ordered_json body, bool stream)
+{
+    if (stream) {
+        body["stream"] = true;
+        body["stream_options"]["include_usage"] = true;
+    } else {
+        body.erase("stream_options");
+    }
+    return body.dump();
+}
+
+// Client bodies with what the edit has to get right: members present or missing, escapes in keys and values,
+// numbers nlohmann rewrites, nesting, duplicate keys, non-ASCII text.
+const char *const kRelayedBodies[] = {
+    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+    "{\"stream\":false,\"model\":\"m\",\"messages\":[]}",
+    "{\"model\":\"m\",\"stream\":null,\"x\":1}",
+    "{\"model\":\"m\",\"stream_options\":{\"include_usage\":false,\"x\":[1,{\"y\":2}]},\"stream\":true}",
+    "{\"model\":\"m\",\"stream_options\":{}}",
+    "{\"model\":\"m\",\"stream_options\":null,\"temperature\":0.7}",
+    "{\"model\":\"m\",\"stream_options\":{\"other\":\"a\\\"b\",\"include_usage\":true}}",
+    "{ \"we\\\"ird\" : 1 , \"tab\\tkey\":\"v\\u0001\\u00e9\\/\", \"\\u00fcn\":\"\xc3\xa7\xf0\x9f\x98\x80\"}",
+    "{\"temperature\":0.70,\"top_p\":1e-3,\"big\":12345678901234567890,\"neg\":-0.0,\"e\":1E2,\"i\":-5,"
+    "\"arr\":[1.5,2,\"x\\\\y\",[],{}],\"nested\":{\"a\":{\"b\":null,\"c\":[true,false]}}}",
+    "{\"model\":\"a\",\"model\":\"b\",\"stream\":true,\"stream\":false,\"stream_options\":{\"q\":1},\"stream_options\":{\"r\":2}}",
+    "{}",
+    "{\"m\":{\"we\\\"ird\":{\"x\\ny\":[1,-2,3.5,\"\\u0007\",\"\xe4\xb8\xad\",18446744073709551615,-9223372036854775808,1e300]}}}",
+    "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"line\\nnext\\r\\t\\b\\f\"}]}],\"model\":\"m\"}",
+};
 } // namespace
 
 class TestOpenAiCompatibleAdapter final : public QObject {
@@ -202,6 +234,77 @@ private Q_SLOTS:
         auto relayed = kAdapter.parseRelayedCompletion(p, body);
         QVERIFY(!relayed.has_value());
         QCOMPARE(relayed.error().code, ErrorCode::UpstreamProtocol);
+    }
+    void chatRequest_relayedBody_isWhatCopyEditAndDumpGave()
+    {
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        for (const char *text : kRelayedBodies) {
+            for (const bool stream : { false, true }) {
+                ChatCall call;
+                call.openAiBody = nlohmann::ordered_json::parse(text);
+                call.stream = stream;
+                auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
+                QVERIFY(request.has_value());
+                const QByteArray expected = QByteArray::fromStdString(referenceUpstreamBody(call.openAiBody, stream));
+                if (request->body != expected)
+                    qWarning("body %s stream %d", text, int(stream));
+                QCOMPARE(request->body, expected);
+            }
+        }
+    }
+    void chatRequest_encodedBody_isWhatCopyEditAndDumpGave()
+    {
+        // A client of another API: the neutral request is encoded, then edited the same way.
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        for (const bool stream : { false, true }) {
+            ChatCall call;
+            call.request.model = QStringLiteral("gpt-4o-mini");
+            ChatMessage message;
+            message.content.append(ContentPart { ContentPart::Type::Text, QStringLiteral("Hi \"there\"\n"), {}, {}, {}, {} });
+            call.request.messages.append(message);
+            call.request.temperature = 0.3;
+            call.request.stream = stream;
+            call.stream = stream;
+            auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
+            QVERIFY(request.has_value());
+            QCOMPARE(request->body, QByteArray::fromStdString(referenceUpstreamBody(
+                                        OpenAiChatFormat::encodeRequest(call.request), stream)));
+        }
+    }
+    void chatRequest_streamOptionsNotAnObject_isReplaced()
+    {
+        // Editing the document threw here (a string has no members); the hub now asks for usage all the same.
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        ChatCall call;
+        call.openAiBody = nlohmann::ordered_json::parse(R"({"model":"m","stream_options":"x","stream":true})");
+        call.stream = true;
+        auto request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
+        QVERIFY(request.has_value());
+        QCOMPARE(request->body, QByteArray(R"({"model":"m","stream_options":{"include_usage":true},"stream":true})"));
+        call.stream = false;
+        request = p.adapter->chatRequest(p, &p.credentials.constFirst(), call);
+        QVERIFY(request.has_value());
+        QCOMPARE(request->body, QByteArray(R"({"model":"m","stream":true})"));
+    }
+    void parseRelayedCompletion_findsStopsAtEveryOffset()
+    {
+        // The scanner takes sixteen bytes at a time: put each byte that matters at every position of a block.
+        const LiveProvider p = provider(ProviderKind::OpenAI, QStringLiteral("openai"));
+        for (int pad = 0; pad < 40; ++pad) {
+            const QByteArray text(pad, 'a');
+            const QByteArray spaces(pad, ' ');
+            const QByteArray good = "{\"id\":\"" + text + "\\\"}]\xc3\xa9\",\"choices\":[" + spaces + "{\"m\":\"" + text
+                + "[{\"}" + spaces + "],\"usage\":{\"prompt_tokens\":" + QByteArray::number(pad) + "}}";
+            auto ok = kAdapter.parseRelayedCompletion(p, good);
+            QVERIFY2(ok.has_value(), good.constData());
+            QCOMPARE(ok->usage.inputTokens, pad);
+            const QByteArray control = "{\"choices\":[],\"id\":\"" + text + '\x1f' + text + "\"}";
+            QVERIFY2(!kAdapter.parseRelayedCompletion(p, control).has_value(), control.constData());
+            const QByteArray unclosed = "{\"choices\":[{\"a\":[" + spaces + "}],\"id\":\"" + text + "\"}";
+            QVERIFY2(!kAdapter.parseRelayedCompletion(p, unclosed).has_value(), unclosed.constData());
+            const QByteArray openString = "{\"choices\":[],\"id\":\"" + text + "}";
+            QVERIFY(!kAdapter.parseRelayedCompletion(p, openString).has_value());
+        }
     }
     void mapError_table_data()
     {
