@@ -11,7 +11,39 @@ using Json = nlohmann::ordered_json;
 namespace {
 std::unexpected<Error> invalid(const QString &message) { return fail(ErrorCode::InvalidArgument, message); }
 
-QString str(const Json &v) { return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString(); }
+QString str(const Json &v)
+{
+    if (!v.is_string())
+        return QString();
+    const std::string &text = v.get_ref<const std::string &>();
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The member `key` of an object; nullptr when it is missing or `object` is no object. Looked up in place: value()
+// copied the member (and threw, ending the process, when `object` was no object or the member not of the
+// default's type).
+const Json *findMember(const Json &object, const char *key)
+{
+    if (!object.is_object())
+        return nullptr;
+    const auto it = object.find(key);
+    return it != object.end() ? &*it : nullptr;
+}
+
+// The member, or null.
+const Json &member(const Json &object, const char *key)
+{
+    static const Json missing;
+    const Json *found = findMember(object, key);
+    return found ? *found : missing;
+}
+
+// A boolean member; `fallback` when it is missing or not a boolean.
+bool flag(const Json &object, const char *key, bool fallback)
+{
+    const Json *found = findMember(object, key);
+    return found && found->is_boolean() ? found->get<bool>() : fallback;
+}
 
 std::string s(const QString &v) { return v.toStdString(); }
 
@@ -23,10 +55,10 @@ QByteArray toolCallSignature(const Json &call)
         return {};
     if (const auto extra = call.find("extra_content"); extra != call.end() && extra->is_object())
         if (const auto google = extra->find("google"); google != extra->end() && google->is_object())
-            if (const QString sig = str(google->value("thought_signature", Json())); !sig.isEmpty())
+            if (const QString sig = str(member(*google, "thought_signature")); !sig.isEmpty())
                 return sig.toUtf8();
     if (const auto fields = call.find("provider_specific_fields"); fields != call.end() && fields->is_object())
-        return str(fields->value("thought_signature", Json())).toUtf8();
+        return str(member(*fields, "thought_signature")).toUtf8();
     return {};
 }
 
@@ -42,16 +74,16 @@ void readThinkingBlocks(const Json &message, QString &reasoning, QList<ThinkingB
     for (const Json &block : *blocks) {
         if (!block.is_object())
             continue;
-        const QString type = str(block.value("type", Json()));
+        const QString type = str(member(block, "type"));
         ThinkingBlock b;
         if (type == QStringLiteral("thinking")) {
-            b.thinking = str(block.value("thinking", Json()));
-            b.signature = str(block.value("signature", Json())).toUtf8();
+            b.thinking = str(member(block, "thinking"));
+            b.signature = str(member(block, "signature")).toUtf8();
             if (b.thinking.isEmpty() && b.signature.isEmpty())
                 continue;
             thinking += b.thinking;
         } else if (type == QStringLiteral("redacted_thinking")) {
-            b.redactedData = str(block.value("data", Json())).toUtf8();
+            b.redactedData = str(member(block, "data")).toUtf8();
             if (b.redactedData.isEmpty())
                 continue;
         } else {
@@ -86,16 +118,16 @@ Result<QList<ContentPart>> parseContent(const Json &content, int index)
     if (!content.is_array())
         return invalid(QStringLiteral("messages[%1].content must be a string or an array of parts.").arg(index));
     for (const Json &part : content) {
-        const QString type = part.is_object() ? str(part.value("type", Json())) : QString();
+        const QString type = part.is_object() ? str(member(part, "type")) : QString();
         if (type == QStringLiteral("text")) {
-            parts.append(ContentPart { ContentPart::Type::Text, str(part.value("text", Json())), {}, {}, {}, {} });
+            parts.append(ContentPart { ContentPart::Type::Text, str(member(part, "text")), {}, {}, {}, {} });
         } else if (type == QStringLiteral("image_url")) {
-            const Json &image = part.value("image_url", Json());
+            const Json &image = member(part, "image_url");
             ContentPart p;
             p.type = ContentPart::Type::Image;
-            p.imageUrl = image.is_string() ? str(image) : str(image.value("url", Json()));
+            p.imageUrl = image.is_string() ? str(image) : str(member(image, "url"));
             if (image.is_object())
-                p.detail = str(image.value("detail", Json()));
+                p.detail = str(member(image, "detail"));
             if (p.imageUrl.isEmpty())
                 return invalid(QStringLiteral("messages[%1] has an image_url part without a url.").arg(index));
             parts.append(p);
@@ -152,16 +184,17 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
     if (!body.is_object())
         return invalid(QStringLiteral("The request body must be a JSON object."));
     ChatRequest r;
-    r.model = str(body.value("model", Json()));
+    r.model = str(member(body, "model"));
     const auto messages = body.find("messages");
     if (messages == body.end() || !messages->is_array() || messages->empty())
         return invalid(QStringLiteral("\"messages\" must be a non-empty array of {\"role\", \"content\"} objects."));
     int index = 0;
     for (const Json &m : *messages) {
-        if (!m.is_object() || !m.contains("role") || !m["role"].is_string())
+        const Json &roleValue = member(m, "role");
+        if (!roleValue.is_string())
             return invalid(QStringLiteral("Every message needs a \"role\" (system, user, assistant or tool)."));
         ChatMessage msg;
-        const QString role = str(m["role"]);
+        const QString role = str(roleValue);
         if (role == QStringLiteral("system") || role == QStringLiteral("developer"))
             msg.role = ChatMessage::Role::System;
         else if (role == QStringLiteral("user"))
@@ -174,19 +207,19 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
             return invalid(QStringLiteral("messages[%1] has the role \"%2\"; use system, user, assistant or tool.")
                                .arg(index)
                                .arg(role));
-        auto content = parseContent(m.value("content", Json()), index);
+        auto content = parseContent(member(m, "content"), index);
         if (!content)
             return fail(content.error());
         msg.content = *content;
-        msg.toolCallId = str(m.value("tool_call_id", Json()));
-        msg.name = str(m.value("name", Json()));
-        msg.reasoning = str(m.value("reasoning_content", Json()));
+        msg.toolCallId = str(member(m, "tool_call_id"));
+        msg.name = str(member(m, "name"));
+        msg.reasoning = str(member(m, "reasoning_content"));
         readThinkingBlocks(m, msg.reasoning, msg.thinkingBlocks);
         if (const auto calls = m.find("tool_calls"); calls != m.end() && calls->is_array()) {
             for (const Json &c : *calls) {
-                const Json &fn = c.value("function", Json::object());
-                const Json &args = fn.value("arguments", Json());
-                msg.toolCalls.append(ToolCall { str(c.value("id", Json())), str(fn.value("name", Json())),
+                const Json &fn = member(c, "function");
+                const Json &args = member(fn, "arguments");
+                msg.toolCalls.append(ToolCall { str(member(c, "id")), str(member(fn, "name")),
                                                 args.is_string() ? str(args) : QString::fromStdString(args.dump()),
                                                 toolCallSignature(c) });
             }
@@ -198,11 +231,12 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
     }
     if (const auto tools = body.find("tools"); tools != body.end() && tools->is_array()) {
         for (const Json &t : *tools) {
-            const Json &fn = t.value("function", Json::object());
-            if (str(fn.value("name", Json())).isEmpty())
+            const Json &fn = member(t, "function");
+            const QString name = str(member(fn, "name"));
+            if (name.isEmpty())
                 return invalid(QStringLiteral("Every tool needs function.name."));
-            const Json &params = fn.value("parameters", Json());
-            r.tools.append(ToolDefinition { str(fn["name"]), str(fn.value("description", Json())),
+            const Json &params = member(fn, "parameters");
+            r.tools.append(ToolDefinition { name, str(member(fn, "description")),
                                             params.is_null() ? QByteArray() : QByteArray::fromStdString(params.dump()) });
         }
     }
@@ -215,21 +249,22 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
                                                      : ToolChoice::Mode::Auto;
         } else if (choice->is_object()) {
             tc.mode = ToolChoice::Mode::Named;
-            tc.name = str(choice->value("function", Json::object()).value("name", Json()));
+            tc.name = str(member(member(*choice, "function"), "name"));
         }
         r.toolChoice = tc;
     }
-    r.parallelToolCalls = body.value("parallel_tool_calls", true);
+    r.parallelToolCalls = flag(body, "parallel_tool_calls", true);
     if (const auto format = body.find("response_format"); format != body.end() && format->is_object()) {
-        const QString type = str(format->value("type", Json()));
+        const QString type = str(member(*format, "type"));
         if (type == QStringLiteral("json_object")) {
             r.responseFormat.type = ResponseFormat::Type::JsonObject;
         } else if (type == QStringLiteral("json_schema")) {
-            const Json &schema = format->value("json_schema", Json::object());
+            const Json &schema = member(*format, "json_schema");
             r.responseFormat.type = ResponseFormat::Type::JsonSchema;
-            r.responseFormat.name = str(schema.value("name", Json()));
-            r.responseFormat.schema = QByteArray::fromStdString(schema.value("schema", Json::object()).dump());
-            r.responseFormat.strict = schema.value("strict", false);
+            r.responseFormat.name = str(member(schema, "name"));
+            const Json *inner = findMember(schema, "schema");
+            r.responseFormat.schema = QByteArray::fromStdString(inner ? inner->dump() : std::string("{}"));
+            r.responseFormat.strict = flag(schema, "strict", false);
         }
     }
     r.temperature = number<double>(body, "temperature");
@@ -243,8 +278,8 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
     r.presencePenalty = number<double>(body, "presence_penalty");
     r.frequencyPenalty = number<double>(body, "frequency_penalty");
     r.n = number<int>(body, "n");
-    r.user = str(body.value("user", Json()));
-    r.reasoningEffort = str(body.value("reasoning_effort", Json()));
+    r.user = str(member(body, "user"));
+    r.reasoningEffort = str(member(body, "reasoning_effort"));
     if (const auto stop = body.find("stop"); stop != body.end()) {
         if (stop->is_string())
             r.stop.append(str(*stop));
@@ -353,23 +388,24 @@ Json OpenAiChatFormat::encodeRequest(const ChatRequest &r)
 ChatResult OpenAiChatFormat::parseCompletion(const Json &completion)
 {
     ChatResult out;
-    out.id = str(completion.value("id", Json()));
-    out.model = str(completion.value("model", Json()));
-    out.created = completion.value("created", Json(0)).is_number() ? completion["created"].get<qint64>() : 0;
+    out.id = str(member(completion, "id"));
+    out.model = str(member(completion, "model"));
+    const Json &created = member(completion, "created");
+    out.created = created.is_number() ? created.get<qint64>() : 0;
     if (const auto choices = completion.find("choices"); choices != completion.end() && choices->is_array()
         && !choices->empty()) {
         const Json &choice = choices->at(0);
-        const Json &message = choice.value("message", Json::object());
-        out.text = str(message.value("content", Json()));
-        out.reasoning = str(message.value("reasoning_content", Json()));
+        const Json &message = member(choice, "message");
+        out.text = str(member(message, "content"));
+        out.reasoning = str(member(message, "reasoning_content"));
         if (out.reasoning.isEmpty())
-            out.reasoning = str(message.value("reasoning", Json()));
-        out.finishReason = str(choice.value("finish_reason", Json()));
+            out.reasoning = str(member(message, "reasoning"));
+        out.finishReason = str(member(choice, "finish_reason"));
         if (const auto calls = message.find("tool_calls"); calls != message.end() && calls->is_array()) {
             for (const Json &c : *calls) {
-                const Json &fn = c.value("function", Json::object());
-                const Json &args = fn.value("arguments", Json());
-                out.toolCalls.append(ToolCall { str(c.value("id", Json())), str(fn.value("name", Json())),
+                const Json &fn = member(c, "function");
+                const Json &args = member(fn, "arguments");
+                out.toolCalls.append(ToolCall { str(member(c, "id")), str(member(fn, "name")),
                                                 args.is_string() ? str(args) : QString::fromStdString(args.dump()),
                                                 {} });
             }

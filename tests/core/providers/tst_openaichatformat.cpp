@@ -79,6 +79,56 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
         QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
     }
+    void parseRequest_wrongTypedMembers_areReadAsMissing()
+    {
+        // Each of these made the old parser throw (value() on a non-object, or a non-boolean read as one), which
+        // ended the process. Now they count as absent, as a missing member always did.
+        auto r = OpenAiChatFormat::parseRequest(Json::parse(
+            R"({"model":"m","parallel_tool_calls":"yes","tool_choice":{"function":3},)"
+            R"("response_format":{"type":"json_schema","json_schema":{"name":"n","strict":"yes"}},)"
+            R"("messages":[{"role":"assistant","content":null,"tool_calls":[1,{"id":"c","function":"f"}]}]})"));
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().message));
+        QVERIFY(r->parallelToolCalls);
+        QCOMPARE(r->toolChoice->mode, ToolChoice::Mode::Named);
+        QVERIFY(r->toolChoice->name.isEmpty());
+        QVERIFY(!r->responseFormat.strict);
+        QCOMPARE(r->responseFormat.schema, QByteArray("{}")); // no schema given: an empty one, as before
+        QCOMPARE(r->messages.first().toolCalls.size(), 2);
+        QCOMPARE(r->messages.first().toolCalls[0].arguments, QStringLiteral("null"));
+        QCOMPARE(r->messages.first().toolCalls[1].id, QStringLiteral("c"));
+        auto strict = OpenAiChatFormat::parseRequest(Json::parse(
+            R"({"model":"m","parallel_tool_calls":false,"response_format":{"type":"json_schema","json_schema":)"
+            R"({"schema":{"type":"object"},"strict":true}},"messages":[{"role":"user","content":"x"}]})"));
+        QVERIFY(strict.has_value());
+        QVERIFY(!strict->parallelToolCalls);
+        QVERIFY(strict->responseFormat.strict);
+        QCOMPARE(strict->responseFormat.schema, QByteArray(R"({"type":"object"})"));
+        // A tool that is no object has no name: the usual error.
+        auto tool = OpenAiChatFormat::parseRequest(
+            Json::parse(R"({"model":"m","tools":[1],"messages":[{"role":"user","content":"x"}]})"));
+        QVERIFY(!tool.has_value());
+        QVERIFY(tool.error().message.contains(QStringLiteral("function.name")));
+        // An image_url that is neither a string nor an object has no url.
+        auto image = OpenAiChatFormat::parseRequest(Json::parse(
+            R"({"model":"m","messages":[{"role":"user","content":[{"type":"image_url","image_url":5}]}]})"));
+        QVERIFY(!image.has_value());
+        QVERIFY(image.error().message.contains(QStringLiteral("without a url")));
+    }
+    void parseCompletion_wrongTypedMembers_areReadAsMissing()
+    {
+        const ChatResult r = OpenAiChatFormat::parseCompletion(
+            Json::parse(R"({"id":"x","created":"soon","choices":[1],"usage":{"prompt_tokens":3}})"));
+        QCOMPARE(r.id, QStringLiteral("x"));
+        QCOMPARE(r.created, 0);
+        QVERIFY(r.text.isEmpty());
+        QCOMPARE(r.usage.inputTokens, 3);
+        const ChatResult calls = OpenAiChatFormat::parseCompletion(Json::parse(
+            R"({"created":5,"choices":[{"message":{"content":"hi","tool_calls":[7]},"finish_reason":"stop"}]})"));
+        QCOMPARE(calls.created, 5);
+        QCOMPARE(calls.text, QStringLiteral("hi"));
+        QCOMPARE(calls.finishReason, QStringLiteral("stop"));
+        QCOMPARE(calls.toolCalls.size(), 1);
+    }
     void encodeRequest_roundTripsThroughParse()
     {
         const Json original = fixtureJson(QStringLiteral("openai/chat-tools.request.json"));
