@@ -9,7 +9,6 @@
 #include "core/net/upstreamcall.h"
 #include "core/net/upstreamclient.h"
 #include "core/providers/iprovideradapter.h"
-#include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usagerecorder.h"
 
 #include <nlohmann/json.hpp>
@@ -81,8 +80,15 @@ ChatSession::ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *reco
 
 ChatSession::~ChatSession()
 {
+    if (m_commitWaiter)
+        m_commitWaiter->cancel(this);
     if (!m_done)
         cancel();
+}
+
+void ChatSession::setListener(std::unique_ptr<Listener> listener)
+{
+    m_listener = std::move(listener);
 }
 
 void ChatSession::start()
@@ -110,23 +116,39 @@ void ChatSession::start()
         m_decoder = provider.adapter->streamDecoder(provider, m_output);
     m_call = {}; // sent and paid for: nothing below reads it again
     m_upstream = m_client.send(std::move(*request));
-    connect(m_upstream, &Net::UpstreamCall::responseStarted, this, &ChatSession::onResponseStarted);
-    connect(m_upstream, &Net::UpstreamCall::bodyData, this, &ChatSession::onBodyData);
-    connect(m_upstream, &Net::UpstreamCall::finished, this, &ChatSession::onFinished);
-    connect(m_upstream, &Net::UpstreamCall::failed, this, &ChatSession::onUpstreamFailed);
+    m_upstream->setReceiver(this); // nothing arrives before control is back in the event loop
+}
+
+void ChatSession::releaseUpstream(bool abort)
+{
+    if (!m_upstream)
+        return;
+    m_upstream->setReceiver(nullptr);
+    if (abort)
+        m_upstream->cancel();
+    m_upstream->deleteLater();
+    m_upstream = nullptr;
+}
+
+void ChatSession::emitEvent(const ChatEvent &event)
+{
+    if (m_listener)
+        m_listener->chatEvent(event);
+    else
+        Q_EMIT this->event(event);
 }
 
 void ChatSession::cancel()
 {
     if (m_done)
         return;
-    abortCall(m_upstream, this);
+    releaseUpstream(true);
     m_done = true;
     const Error error = clientClosedError();
     record(httpStatusFor(ErrorCode::Cancelled), &error);
 }
 
-void ChatSession::onResponseStarted(int status)
+void ChatSession::upstreamCallStarted(int status)
 {
     m_upstreamStatus = status;
     if (status >= 200 && status < 300 && m_stream) {
@@ -135,7 +157,7 @@ void ChatSession::onResponseStarted(int status)
     }
 }
 
-void ChatSession::onBodyData(const QByteArray &data)
+void ChatSession::upstreamCallData(const QByteArray &data)
 {
     if (m_done)
         return;
@@ -183,7 +205,7 @@ void ChatSession::handleEvents(std::vector<ChatEvent> &events)
                 m_firstTokenNs = nowNs();
             if (m_meter)
                 countOutput(event);
-            Q_EMIT this->event(event);
+            emitEvent(event);
             break;
         case ChatEvent::Kind::Usage:
             m_usage = event.usage; // cumulative where providers repeat it: the last report wins
@@ -199,7 +221,7 @@ void ChatSession::handleEvents(std::vector<ChatEvent> &events)
     }
 }
 
-void ChatSession::onFinished()
+void ChatSession::upstreamCallFinished()
 {
     if (m_done)
         return;
@@ -214,10 +236,10 @@ void ChatSession::onFinished()
         feedDecoder(nullptr);
         if (m_done)
             return;
-        releaseCall(m_upstream, this);
+        releaseUpstream(false);
         m_done = true;
         record(200, nullptr);
-        afterRecorded([this] { Q_EMIT streamFinished(m_usageJson, m_usage); });
+        afterRecorded(Outcome::StreamFinished);
         return;
     }
     // An OpenAI client gets an OpenAI-style provider's answer as it came: its usage is all the hub needs from it,
@@ -237,13 +259,14 @@ void ChatSession::onFinished()
             m_outputBytes += utf8Size(call.name) + utf8Size(call.arguments);
     }
     m_firstTokenNs = 0;
-    releaseCall(m_upstream, this);
+    releaseUpstream(false);
     m_done = true;
     record(200, nullptr);
-    afterRecorded([this, answer = std::move(*completion)] { Q_EMIT completed(answer); });
+    m_answer = std::move(*completion);
+    afterRecorded(Outcome::Completed);
 }
 
-void ChatSession::onUpstreamFailed(const Error &error)
+void ChatSession::upstreamCallFailed(const Error &error)
 {
     if (m_done)
         return;
@@ -254,10 +277,11 @@ void ChatSession::fail(Error error)
 {
     if (m_done)
         return;
-    abortCall(m_upstream, this);
+    releaseUpstream(true);
     m_done = true;
     record(httpStatusFor(error.code), &error);
-    afterRecorded([this, error] { Q_EMIT failed(error, m_streamStarted); });
+    m_failure = std::move(error);
+    afterRecorded(Outcome::Failed);
 }
 
 bool ChatSession::reserveCredits()
@@ -378,33 +402,56 @@ void ChatSession::record(int status, const Error *error)
     m_recordSequence = m_recorder->recordAndTrack(std::move(r));
 }
 
-void ChatSession::afterRecorded(std::function<void()> then)
+void ChatSession::afterRecorded(Outcome outcome)
 {
+    m_outcome = outcome;
     Usage::UsageRecorder *recorder = m_recorder;
     const qint64 sequence = m_recordSequence;
+    // A failing database must not hang the client: the row stays queued for retry.
     if (!recorder || sequence < 0 || recorder->committedCount() > sequence || recorder->isFailing()) {
-        then();
+        deliver();
         return;
     }
-    // Runs at most once, whichever of the signal and the re-check below sees the commit first.
-    auto pending = std::make_shared<std::function<void()>>(std::move(then));
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    auto fire = [pending, connection] {
-        QObject::disconnect(*connection);
-        if (!*pending)
-            return;
-        auto run = std::move(*pending);
-        *pending = nullptr;
-        run();
-    };
-    *connection = connect(recorder->commitNotifier(), &Usage::UsageCommitNotifier::progressed, this,
-                          [fire, sequence](qint64 written, bool failing) {
-                              // A failing database must not hang the client: the row stays queued for retry.
-                              if (written > sequence || failing)
-                                  fire();
-                          });
-    if (recorder->committedCount() > sequence)
-        fire();
+    // Progress reaches this thread queued, so a commit after the check above still finds us waiting.
+    m_commitWaiter = UsageCommitWaiter::forRecorder(recorder);
+    m_commitWaiter->wait(sequence, this);
+}
+
+void ChatSession::usageCommitted()
+{
+    m_commitWaiter = nullptr;
+    deliver();
+}
+
+void ChatSession::deliver()
+{
+    switch (std::exchange(m_outcome, Outcome::None)) {
+    case Outcome::None:
+        break;
+    case Outcome::StreamFinished:
+        if (m_listener)
+            m_listener->chatStreamFinished(m_usageJson, m_usage);
+        else
+            Q_EMIT streamFinished(m_usageJson, m_usage);
+        break;
+    case Outcome::Completed: {
+        const Providers::ChatCompletion answer = std::move(*m_answer);
+        m_answer.reset();
+        if (m_listener)
+            m_listener->chatCompleted(answer);
+        else
+            Q_EMIT completed(answer);
+        break;
+    }
+    case Outcome::Failed: {
+        const Error error = std::move(m_failure);
+        if (m_listener)
+            m_listener->chatFailed(error, m_streamStarted);
+        else
+            Q_EMIT failed(error, m_streamStarted);
+        break;
+    }
+    }
 }
 
 } // namespace AiHub::Hub

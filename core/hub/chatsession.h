@@ -4,6 +4,8 @@
 
 #include "core/common/error.h"
 #include "core/hub/upstreamsessioncore.h"
+#include "core/hub/usagecommitwaiter.h"
+#include "core/net/upstreamcall.h"
 #include "core/providers/chatcall.h"
 #include "core/providers/chatevent.h"
 #include "core/providers/iprovideradapter.h"
@@ -11,7 +13,8 @@
 #include <QObject>
 #include <QPointer>
 
-#include <functional>
+#include <memory>
+#include <optional>
 
 namespace AiHub::Providers {
 class IChatStreamDecoder;
@@ -22,11 +25,25 @@ namespace AiHub::Hub {
 // One chat call relayed to a provider: sends it, decodes the answer, and records its usage exactly once,
 // however it ends (completed, failed, or cancelled because the client went away). Knows nothing of how the
 // hub's own clients are served: the server layer turns its signals into HTTP.
-class ChatSession final : public QObject, public UpstreamSessionCore {
+class ChatSession final : public QObject,
+                          public UpstreamSessionCore,
+                          private Net::UpstreamCall::Receiver,
+                          private UsageCommitWaiter::Client {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatSession)
 
 public:
+    // Gets what the signals event, streamFinished, completed and failed carry, by direct calls instead (nothing
+    // to connect per call). Owned by the session, so it lives exactly as long as the session.
+    class Listener {
+    public:
+        virtual ~Listener() = default;
+        virtual void chatEvent(const Providers::ChatEvent &event) = 0;
+        virtual void chatStreamFinished(const QByteArray &usageJson, const Providers::TokenUsage &usage) = 0;
+        virtual void chatCompleted(const Providers::ChatCompletion &completion) = 0;
+        virtual void chatFailed(const Error &error, bool afterStreamStarted) = 0;
+    };
+
     ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *recorder,
                 std::shared_ptr<const Providers::ProviderSnapshot> snapshot, Providers::ModelTarget target,
                 Providers::ChatCall call, CallerInfo caller, QObject *parent = nullptr);
@@ -34,6 +51,8 @@ public:
 
     // What the stream should yield: the provider's own OpenAI chunks where it has them, or neutral events.
     void setStreamOutput(Providers::StreamOutput output) { m_output = output; }
+    // From then on the listener gets those four and the signals stay silent. Set it before start().
+    void setListener(std::unique_ptr<Listener> listener);
     void start();
     // The client went away: stop the provider's work now and record what was produced.
     void cancel();
@@ -51,16 +70,23 @@ Q_SIGNALS:
     void failed(const AiHub::Error &error, bool afterStreamStarted);
 
 private:
-    void onResponseStarted(int status);
-    void onBodyData(const QByteArray &data);
-    void onFinished();
-    void onUpstreamFailed(const AiHub::Error &error);
+    // What the client is told once the usage record is committed.
+    enum class Outcome { None, StreamFinished, Completed, Failed };
+
+    void upstreamCallStarted(int status) override;
+    void upstreamCallData(const QByteArray &data) override;
+    void upstreamCallFinished() override;
+    void upstreamCallFailed(const AiHub::Error &error) override;
+    void releaseUpstream(bool abort);
+    void emitEvent(const Providers::ChatEvent &event);
     void feedDecoder(const QByteArray *data);
     void handleEvents(std::vector<Providers::ChatEvent> &events);
     void fail(Error error);
     void record(int status, const Error *error);
-    // Group commit: runs `then` (which answers the client) once the usage record is committed.
-    void afterRecorded(std::function<void()> then);
+    // Group commit: tells the client the outcome once the usage record is committed.
+    void afterRecorded(Outcome outcome);
+    void usageCommitted() override;
+    void deliver();
     [[nodiscard]] bool reserveCredits();
     void countOutput(const Providers::ChatEvent &event);
 
@@ -81,6 +107,11 @@ private:
     qint64 m_inputImages = 0;
     qint64 m_outputBytes = 0;   // generated text so far, for counted output tokens
     qint64 m_recordSequence = -1;
+    std::unique_ptr<Listener> m_listener;
+    Outcome m_outcome = Outcome::None;
+    std::optional<Providers::ChatCompletion> m_answer; // Completed, until delivered
+    Error m_failure;                                   // Failed, until delivered
+    UsageCommitWaiter *m_commitWaiter = nullptr; // while the answer waits for its usage record
 };
 
 } // namespace AiHub::Hub

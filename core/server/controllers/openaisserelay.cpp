@@ -11,9 +11,8 @@ namespace AiHub::Server {
 
 using Providers::ChatEvent;
 
-OpenAiSseRelay::OpenAiSseRelay(HttpExchange *exchange, bool clientWantsUsage, const QString &model, QObject *parent)
-    : QObject(parent)
-    , m_exchange(exchange)
+OpenAiSseRelay::OpenAiSseRelay(HttpExchange *exchange, bool clientWantsUsage, const QString &model)
+    : m_exchange(exchange)
     , m_clientWantsUsage(clientWantsUsage)
     , m_encoder(model)
 {
@@ -35,7 +34,7 @@ void OpenAiSseRelay::write(const QByteArray &chunkJson)
     m_exchange->writeChunk("data: " + chunkJson + "\n\n");
 }
 
-void OpenAiSseRelay::onEvent(const ChatEvent &event)
+void OpenAiSseRelay::chatEvent(const ChatEvent &event)
 {
     if (!m_exchange)
         return;
@@ -50,7 +49,7 @@ void OpenAiSseRelay::onEvent(const ChatEvent &event)
         write(encoded);
 }
 
-void OpenAiSseRelay::onFinished(const QByteArray &usageJson, const Providers::TokenUsage &usage)
+void OpenAiSseRelay::chatStreamFinished(const QByteArray &usageJson, const Providers::TokenUsage &usage)
 {
     if (!m_exchange)
         return;
@@ -67,7 +66,7 @@ void OpenAiSseRelay::onFinished(const QByteArray &usageJson, const Providers::To
     m_exchange->endStream();
 }
 
-void OpenAiSseRelay::onFailed(const Error &error, bool)
+void OpenAiSseRelay::chatFailed(const Error &error, bool)
 {
     if (!m_exchange)
         return;
