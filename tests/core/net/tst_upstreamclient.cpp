@@ -210,6 +210,43 @@ public:
     AiHub::Error error;
 };
 
+// Takes a call's events as its Receiver (no signal connections). Owns the call.
+class ReceiverRecorder final : public UpstreamCall::Receiver {
+public:
+    explicit ReceiverRecorder(UpstreamCall *c)
+        : call(c)
+    {
+        c->setReceiver(this);
+    }
+
+    void upstreamCallStarted(int s) override
+    {
+        status = s;
+        order += 'S';
+    }
+    void upstreamCallData(const QByteArray &data) override
+    {
+        body += data;
+        order += 'B';
+    }
+    void upstreamCallFinished() override { order += 'F'; }
+    void upstreamCallFailed(const AiHub::Error &e) override
+    {
+        error = e;
+        order += 'X';
+    }
+    bool wait(int ms = 5000) const
+    {
+        return QTest::qWaitFor([this] { return order.contains('F') || order.contains('X'); }, ms);
+    }
+
+    std::unique_ptr<UpstreamCall> call;
+    int status = 0;
+    QByteArray body;
+    QByteArray order;
+    AiHub::Error error;
+};
+
 UpstreamRequest post(const QUrl &url, const QByteArray &body = "{}")
 {
     UpstreamRequest request;
@@ -287,6 +324,86 @@ private Q_SLOTS:
         QVERIFY(seen.header("accept-encoding").isNull());
         QCOMPARE(seen.head.count("Content-Length"), 1);
         QCOMPARE(seen.body, QByteArray("hello"));
+    }
+
+    void receiver_getsTheEvents_andTheSignalsStaySilent()
+    {
+        ScriptedServer server([](QTcpSocket *s, const ServerRequest &r) { s->write(reply(200, "echo:" + r.body)); });
+        UpstreamClient client;
+        auto *call = client.send(post(server.url(), "x"));
+        Recorder viaSignals(call); // connected, but a receiver takes precedence
+        viaSignals.call.release(); // owned by the receiver below
+        ReceiverRecorder receiver(call);
+        QVERIFY(receiver.wait());
+        QCOMPARE(receiver.order, QByteArray("SBF"));
+        QCOMPARE(receiver.status, 200);
+        QCOMPARE(receiver.body, QByteArray("echo:x"));
+        QCOMPARE(viaSignals.order, QByteArray());
+        // A failure (here a refused connection, reported once control is back in the event loop) goes there too.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        ReceiverRecorder refused(client.send(post(QUrl(u"http://127.0.0.1:%1/v1"_s.arg(port)))));
+        QVERIFY(refused.wait());
+        QCOMPARE(refused.order, QByteArray("X"));
+        QCOMPARE(refused.error.code, ErrorCode::UpstreamUnavailable);
+    }
+    void receiver_cleared_givesTheEventsBackToTheSignals_andNothingFollowsCancel()
+    {
+        ScriptedServer server([](QTcpSocket *s, const ServerRequest &) {
+            QTimer::singleShot(30, s, [s] { s->write(reply(200, "late")); });
+        });
+        UpstreamClient client;
+        auto *call = client.send(post(server.url()));
+        ReceiverRecorder receiver(call);
+        call->setReceiver(nullptr);
+        receiver.call.release();
+        Recorder viaSignals(call);
+        QVERIFY(viaSignals.wait());
+        QCOMPARE(viaSignals.order, QByteArray("SBF"));
+        QCOMPARE(receiver.order, QByteArray());
+        ReceiverRecorder cancelled(client.send(post(server.url())));
+        cancelled.call->cancel();
+        QTest::qWait(100);
+        QCOMPARE(cancelled.order, QByteArray());
+    }
+    void urls_whatEachYieldsIsKeptApart()
+    {
+        // The client keeps what it derived from each URL it saw: alternating URLs (and a copy of one that was
+        // changed afterwards) must each still reach their own server, path and Host.
+        ScriptedServer first([](QTcpSocket *s, const ServerRequest &) { s->write(reply(200, "one")); });
+        ScriptedServer second([](QTcpSocket *s, const ServerRequest &) { s->write(reply(200, "two")); });
+        UpstreamClient client;
+        const QUrl a = first.url(u"/a/chat?x=1"_s);
+        QUrl b = second.url(u"/b"_s);
+        for (int round = 0; round < 3; ++round) {
+            Recorder one(client.send(post(a)));
+            Recorder two(client.send(post(b)));
+            QVERIFY(one.wait());
+            QVERIFY(two.wait());
+            QCOMPARE(one.body, QByteArray("one"));
+            QCOMPARE(two.body, QByteArray("two"));
+        }
+        QUrl changed = a; // shares a's data until changed
+        changed.setPath(u"/changed"_s);
+        Recorder three(client.send(post(changed)));
+        QVERIFY(three.wait());
+        for (int i = 0; i < 12; ++i) { // more URLs than the client keeps
+            Recorder other(client.send(post(first.url(u"/n%1"_s.arg(i)))));
+            QVERIFY(other.wait());
+        }
+        Recorder again(client.send(post(a)));
+        QVERIFY(again.wait());
+        QCOMPARE(first.requests().size(), 3 + 1 + 12 + 1);
+        QCOMPARE(second.requests().size(), 3);
+        QCOMPARE(first.requests().at(0).target, QByteArray("/a/chat?x=1"));
+        QCOMPARE(first.requests().at(3).target, QByteArray("/changed?x=1")); // setPath keeps the query
+        QCOMPARE(first.requests().at(15).target, QByteArray("/n11"));
+        QCOMPARE(first.requests().last().target, QByteArray("/a/chat?x=1"));
+        QCOMPARE(second.requests().at(2).target, QByteArray("/b"));
+        QCOMPARE(first.requests().last().header("host"), first.endpoint().toLatin1());
+        QCOMPARE(second.requests().at(2).header("host"), second.endpoint().toLatin1());
     }
 
     void request_emptyPath_becomesSlash_andGetHasNoContentLength()
