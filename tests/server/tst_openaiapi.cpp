@@ -128,6 +128,26 @@ private Q_SLOTS:
         QVERIFY(usageChunk["model"] == "gpt-5-nano-2025-08-07");
     }
 
+    void wrongTypedMembers_doNotTakeTheHubDown()
+    {
+        // These once threw inside the hub (a string read as an object or a boolean), which ended the process.
+        const auto plain = post(R"({"model":"openai/gpt-5-nano","messages":[{"role":"assistant","tool_calls":[1]},)"
+                                R"({"role":"user","content":"Hi"}],"response_format":{"type":"json_schema",)"
+                                R"("json_schema":{"strict":"yes"}}})");
+        QCOMPARE(plain.status, 200);
+        QVERIFY(json(plain.body)["object"] == "chat.completion");
+        m_mock->addRoute("POST", "/v1/chat/completions",
+                         fixture(QStringLiteral("openai/chat-stream-include-usage.response.sse")));
+        const auto stream = post(R"({"model":"openai/gpt-5-nano","stream":true,"stream_options":"x",)"
+                                 R"("parallel_tool_calls":"yes","messages":[{"role":"user","content":"Hi"}]})");
+        QCOMPARE(stream.status, 200);
+        QCOMPARE(sseData(stream.body).last(), QByteArray("[DONE]"));
+        const QJsonObject sent = m_mock->lastRequest().jsonBody();
+        QVERIFY(sent.value(QStringLiteral("stream_options")).toObject().value(QStringLiteral("include_usage")).toBool());
+        QCOMPARE(sent.value(QStringLiteral("parallel_tool_calls")).toString(), QStringLiteral("yes")); // relayed as sent
+        QCOMPARE(m_hub->usageRecords().size(), 2);
+    }
+
     void auth_missingOrBadKey_is401WithJsonBody_data()
     {
         QTest::addColumn<QByteArray>("authorization");
