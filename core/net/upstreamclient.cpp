@@ -260,7 +260,8 @@ void UpstreamClient::release(UpstreamConnection *connection)
     connection->setIdleSinceNs(UpstreamConnection::nowNs());
     list.append(connection);
     ++m_idleCount;
-    updateSweepTimer();
+    if (!m_sweepTimer.isActive()) // else the next sweep sets the idle pace (no restart per call)
+        updateSweepTimer();
 }
 
 void UpstreamClient::discard(UpstreamConnection *connection)

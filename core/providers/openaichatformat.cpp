@@ -130,7 +130,7 @@ Result<QList<ContentPart>> parseContent(const Json &content, int index)
                 p.detail = str(member(image, "detail"));
             if (p.imageUrl.isEmpty())
                 return invalid(QStringLiteral("messages[%1] has an image_url part without a url.").arg(index));
-            parts.append(p);
+            parts.append(std::move(p));
         } else {
             return invalid(QStringLiteral("messages[%1] has a content part of type \"%2\", which the hub does not "
                                           "support; use \"text\" or \"image_url\".")
@@ -210,7 +210,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         auto content = parseContent(member(m, "content"), index);
         if (!content)
             return fail(content.error());
-        msg.content = *content;
+        msg.content = std::move(*content);
         msg.toolCallId = str(member(m, "tool_call_id"));
         msg.name = str(member(m, "name"));
         msg.reasoning = str(member(m, "reasoning_content"));
@@ -226,7 +226,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         }
         if (msg.role == ChatMessage::Role::Tool && msg.toolCallId.isEmpty())
             return invalid(QStringLiteral("messages[%1] is a tool result without \"tool_call_id\".").arg(index));
-        r.messages.append(msg);
+        r.messages.append(std::move(msg));
         ++index;
     }
     if (const auto tools = body.find("tools"); tools != body.end() && tools->is_array()) {
