@@ -6,6 +6,7 @@
 #include "core/usage/usagerecord.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QStringEncoder>
 #include <QStringView>
 #include <QtGlobal>
@@ -35,6 +36,10 @@ public:
     [[nodiscard]] Status begin(const Storage::Database &database);
     // Inserts one row inside the transaction begin() started.
     [[nodiscard]] Status insert(const UsageRecord &record, const Storage::Database &database);
+    // Inserts rows in order inside the transaction, several per statement where there are enough.
+    [[nodiscard]] Status insertAll(const QList<UsageRecord> &rows, const Storage::Database &database);
+
+    static constexpr int RowsPerStatement = 16;
     [[nodiscard]] Status commit(const Storage::Database &database);
     // Ends a transaction that failed; harmless when SQLite already rolled it back on its own.
     void rollback();
@@ -44,11 +49,15 @@ public:
 private:
     [[nodiscard]] Error error(int code, const QString &action, const Storage::Database &database) const;
     [[nodiscard]] Status run(sqlite3_stmt *statement, const QString &action, const Storage::Database &database);
-    int bindText(int index, QStringView text);
-    int bindOptionalText(int index, QStringView text);
+    int bindText(sqlite3_stmt *statement, int index, QStringView text);
+    int bindOptionalText(sqlite3_stmt *statement, int index, QStringView text);
+    void reserveTexts(const UsageRecord *rows, int count);
+    int bindRow(sqlite3_stmt *statement, int firstParameter, const UsageRecord &record);
+    [[nodiscard]] Status step(sqlite3_stmt *statement, int bindResult, const Storage::Database &database);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
+    sqlite3_stmt *m_manyStatement = nullptr; // RowsPerStatement rows
     sqlite3_stmt *m_begin = nullptr;
     sqlite3_stmt *m_commit = nullptr;
     sqlite3_stmt *m_rollback = nullptr;

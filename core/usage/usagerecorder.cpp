@@ -305,8 +305,8 @@ Status UsageRecorder::writeBatch(const QList<UsageRecord> &batch, UsageInsertSta
     Status ok = statements.prepare(connection, *m_database);
     if (ok)
         ok = statements.begin(*m_database);
-    for (qsizetype i = 0; ok && i < batch.size(); ++i)
-        ok = statements.insert(batch.at(i), *m_database);
+    if (ok)
+        ok = statements.insertAll(batch, *m_database);
     if (ok)
         ok = statements.commit(*m_database);
     if (!ok) {

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/storage/database.h"
 #include "core/usage/usagecommitnotifier.h"
+#include "core/usage/usageinsertstatement.h"
 #include "core/usage/usagerecorder.h"
 
 #include <QDateTime>
@@ -230,31 +231,46 @@ private Q_SLOTS:
         QCOMPARE(query.value(0).toInt(), 0);
     }
 
-    void rowsOfVeryDifferentTextSizes_eachKeepTheirOwnText()
+    void rowsOfVeryDifferentTextSizes_eachKeepTheirOwnValues()
     {
-        // The texts of a row are bound from a buffer reused by the next row: long, short and non-ASCII texts in one
-        // batch must each come back intact.
+        // Rows are written several per statement (UsageInsertStatement::RowsPerStatement) from one reused text
+        // buffer: in a batch of two full groups and a rest, long, short, empty and non-ASCII texts and missing
+        // values must each come back on their own row.
         UsageRecorder recorder(m_db);
-        recorder.start();
-        const QStringList messages = { QString(20000, u'界') + u"end"_s, u"short"_s, QString(), u"é"_s.repeated(3000) };
-        for (qsizetype i = 0; i < messages.size(); ++i) {
+        const int rows = 2 * UsageInsertStatement::RowsPerStatement + 5;
+        QStringList messages;
+        for (int i = 0; i < rows; ++i) {
+            switch (i % 4) {
+            case 0: messages << QString(20000 + i, u'界') + u"end"_s; break;
+            case 1: messages << u"short %1"_s.arg(i); break;
+            case 2: messages << QString(); break;
+            default: messages << u"é"_s.repeated(3000 + i); break;
+            }
+        }
+        for (int i = 0; i < rows; ++i) {
             UsageRecord r;
-            r.requestId = u"req-%1"_s.arg(i);
+            r.requestId = u"req-%1"_s.arg(i, 3, 10, QLatin1Char('0'));
             r.createdAtMs = 1'700'000'000'000 + i;
-            r.httpStatus = 500;
+            r.httpStatus = 500 + i;
             r.errorMessage = messages.at(i);
             r.model = u"模型-%1"_s.arg(i);
+            if (i % 3 == 0)
+                r.inputTokens = i * 10;
+            r.stream = i % 2 == 0;
             recorder.record(r);
         }
-        QVERIFY(recorder.flush().has_value());
-        auto recent = recorder.recent(10);
+        QVERIFY(recorder.flush().has_value()); // not started: one batch written on this thread
+        auto recent = recorder.recent(rows + 1);
         QVERIFY(recent.has_value());
-        QCOMPARE(recent->size(), messages.size());
-        for (qsizetype i = 0; i < messages.size(); ++i) {
-            const UsageRecord &got = recent->at(messages.size() - 1 - i); // newest first
-            QCOMPARE(got.requestId, u"req-%1"_s.arg(i));
+        QCOMPARE(recent->size(), rows);
+        for (int i = 0; i < rows; ++i) {
+            const UsageRecord &got = recent->at(rows - 1 - i); // newest first
+            QCOMPARE(got.requestId, u"req-%1"_s.arg(i, 3, 10, QLatin1Char('0')));
             QCOMPARE(got.errorMessage, messages.at(i));
             QCOMPARE(got.model, u"模型-%1"_s.arg(i));
+            QCOMPARE(got.httpStatus, 500 + i);
+            QCOMPARE(got.stream, i % 2 == 0);
+            QCOMPARE(got.inputTokens, i % 3 == 0 ? std::optional<qint64>(i * 10) : std::nullopt);
         }
     }
 
