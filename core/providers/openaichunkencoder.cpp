@@ -3,6 +3,7 @@
 #include "core/providers/openaichunkencoder.h"
 
 #include "core/crypto/securerandom.h"
+#include "core/providers/orderedjsonreader.h"
 
 #include <QDateTime>
 
@@ -24,7 +25,7 @@ void OpenAiChunkEncoder::learnIdentity(const QByteArray &chunkJson)
     if (m_identityKnown)
         return;
     m_identityKnown = true;
-    const Json c = Json::parse(chunkJson.constData(), chunkJson.constData() + chunkJson.size(), nullptr, false);
+    const Json c = OrderedJsonReader::parse(chunkJson.constData(), chunkJson.constData() + chunkJson.size());
     if (!c.is_object())
         return;
     if (auto id = c.find("id"); id != c.end() && id->is_string())

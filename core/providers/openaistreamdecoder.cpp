@@ -4,6 +4,7 @@
 
 #include "core/providers/openaierrorbody.h"
 #include "core/providers/openaiusage.h"
+#include "core/providers/orderedjsonreader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -68,7 +69,7 @@ void OpenAiStreamDecoder::onEvent(const QByteArray &data, std::vector<ChatEvent>
         out.push_back(relayed(data, true));
         return;
     }
-    nlohmann::ordered_json chunk = nlohmann::ordered_json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
+    nlohmann::ordered_json chunk = OrderedJsonReader::parse(data.constData(), data.constData() + data.size());
     if (!chunk.is_object()) {
         ChatEvent e;
         e.kind = ChatEvent::Kind::Error;
