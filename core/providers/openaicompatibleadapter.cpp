@@ -7,6 +7,7 @@
 #include "core/providers/openaierrorbody.h"
 #include "core/providers/openaistreamdecoder.h"
 #include "core/providers/openaiusage.h"
+#include "core/providers/orderedjsonwriter.h"
 
 #include <QHash>
 #include <QUrl>
@@ -292,101 +293,18 @@ private:
 // stream_options dropped otherwise. Written member by member straight from the document: the same text as
 // copying it, editing the copy and dumping that (members edited in place, missing ones appended in that order),
 // without the copy. A stream_options that is not an object is replaced by one.
-using JsonWriter = nlohmann::detail::serializer<nlohmann::ordered_json>;
-
-// A string dump() writes as it is: nothing to escape (non-ASCII UTF-8 passes unchanged).
-bool isPlainString(const std::string &text)
-{
-    return std::none_of(text.begin(), text.end(),
-                        [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
-}
-
-// What dump() writes for the value, appended to out; nlohmann's own writer for floats and strings with escapes.
-void writeJson(std::string &out, JsonWriter &writer, const nlohmann::ordered_json &value)
-{
-    using Json = nlohmann::ordered_json;
-    switch (value.type()) {
-    case Json::value_t::object: {
-        out += '{';
-        bool first = true;
-        for (auto it = value.begin(); it != value.end(); ++it) {
-            if (!first)
-                out += ',';
-            first = false;
-            if (isPlainString(it.key())) {
-                out += '"';
-                out += it.key();
-                out += "\":";
-            } else {
-                writer.dump(Json(it.key()), false, false, 0);
-                out += ':';
-            }
-            writeJson(out, writer, *it);
-        }
-        out += '}';
-        return;
-    }
-    case Json::value_t::array: {
-        out += '[';
-        bool first = true;
-        for (const Json &item : value) {
-            if (!first)
-                out += ',';
-            first = false;
-            writeJson(out, writer, item);
-        }
-        out += ']';
-        return;
-    }
-    case Json::value_t::string: {
-        const std::string &text = value.get_ref<const std::string &>();
-        if (!isPlainString(text))
-            break;
-        out += '"';
-        out += text;
-        out += '"';
-        return;
-    }
-    case Json::value_t::boolean:
-        out += value.get<bool>() ? "true" : "false";
-        return;
-    case Json::value_t::null:
-        out += "null";
-        return;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: {
-        char digits[24];
-        const auto [end, ec] = value.is_number_unsigned()
-            ? std::to_chars(digits, digits + sizeof digits, value.get<Json::number_unsigned_t>())
-            : std::to_chars(digits, digits + sizeof digits, value.get<Json::number_integer_t>());
-        Q_UNUSED(ec);
-        out.append(digits, std::size_t(end - digits));
-        return;
-    }
-    default:
-        break;
-    }
-    writer.dump(value, false, false, 0);
-}
-
 std::string upstreamBody(const nlohmann::ordered_json &request, bool stream)
 {
     using Json = nlohmann::ordered_json;
     std::string out;
     out.reserve(256);
-    JsonWriter writer(nlohmann::detail::output_adapter<char>(out), ' ');
+    OrderedJsonWriter writer(out);
     bool first = true;
     auto writeKey = [&](const std::string &key) {
-        out += first ? "\"" : ",\"";
+        if (!first)
+            out += ',';
         first = false;
-        if (isPlainString(key)) {
-            out += key;
-            out += "\":";
-            return;
-        }
-        out.pop_back();
-        writer.dump(Json(key), false, false, 0);
-        out += ':';
+        writer.writeKey(key);
     };
     auto writeStreamOptions = [&](const Json &options) {
         out += '{';
@@ -397,13 +315,12 @@ std::string upstreamBody(const nlohmann::ordered_json &request, bool stream)
                 if (!firstOption)
                     out += ',';
                 firstOption = false;
-                writer.dump(Json(it.key()), false, false, 0);
-                out += ':';
+                writer.writeKey(it.key());
                 if (it.key() == "include_usage") {
                     sawUsage = true;
                     out += "true";
                 } else {
-                    writeJson(out, writer, *it);
+                    writer.write(*it);
                 }
             }
             if (!sawUsage && !firstOption)
@@ -431,7 +348,7 @@ std::string upstreamBody(const nlohmann::ordered_json &request, bool stream)
                 out += "true";
             } else {
                 writeKey(key);
-                writeJson(out, writer, *it);
+                writer.write(*it);
             }
         }
     }

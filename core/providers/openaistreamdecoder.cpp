@@ -5,6 +5,7 @@
 #include "core/providers/openaierrorbody.h"
 #include "core/providers/openaiusage.h"
 #include "core/providers/orderedjsonreader.h"
+#include "core/providers/orderedjsonwriter.h"
 
 #include <nlohmann/json.hpp>
 
@@ -121,7 +122,7 @@ void OpenAiStreamDecoder::onEvent(const QByteArray &data, std::vector<ChatEvent>
     }
     const bool content = deltaHasContent(chunk);
     m_sawContent = m_sawContent || content;
-    out.push_back(relayed(rewritten ? QByteArray::fromStdString(chunk.dump()) : data, content));
+    out.push_back(relayed(rewritten ? QByteArray::fromStdString(OrderedJsonWriter::dump(chunk)) : data, content));
 }
 
 void OpenAiStreamDecoder::emitNeutral(const nlohmann::ordered_json &chunk, std::vector<ChatEvent> &out)
