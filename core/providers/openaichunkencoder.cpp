@@ -14,10 +14,18 @@ namespace AiHub::Providers {
 using Json = nlohmann::ordered_json;
 
 OpenAiChunkEncoder::OpenAiChunkEncoder(QString model)
-    : m_id("chatcmpl-" + Crypto::SecureRandom::bytes(12).toHex())
-    , m_created(QDateTime::currentSecsSinceEpoch())
+    : m_created(QDateTime::currentSecsSinceEpoch())
     , m_model(std::move(model))
 {
+}
+
+const QByteArray &OpenAiChunkEncoder::id() const
+{
+    if (!m_hasId) {
+        m_id = "chatcmpl-" + Crypto::SecureRandom::bytes(12).toHex();
+        m_hasId = true;
+    }
+    return m_id;
 }
 
 void OpenAiChunkEncoder::learnIdentity(const QByteArray &chunkJson)
@@ -28,8 +36,10 @@ void OpenAiChunkEncoder::learnIdentity(const QByteArray &chunkJson)
     const Json c = OrderedJsonReader::parse(chunkJson.constData(), chunkJson.constData() + chunkJson.size());
     if (!c.is_object())
         return;
-    if (auto id = c.find("id"); id != c.end() && id->is_string())
-        m_id = QByteArray::fromStdString(id->get<std::string>());
+    if (auto learned = c.find("id"); learned != c.end() && learned->is_string()) {
+        m_id = QByteArray::fromStdString(learned->get<std::string>());
+        m_hasId = true;
+    }
     if (auto created = c.find("created"); created != c.end() && created->is_number_integer())
         m_created = created->get<qint64>();
     if (auto model = c.find("model"); model != c.end() && model->is_string())
@@ -41,7 +51,7 @@ QByteArray OpenAiChunkEncoder::chunk(const QByteArray &deltaJson, int choice, co
     // Built by hand: this runs for every token of every stream.
     QByteArray out;
     out.reserve(160 + deltaJson.size());
-    out += "{\"id\":" + QByteArray::fromStdString(Json(m_id.toStdString()).dump())
+    out += "{\"id\":" + QByteArray::fromStdString(Json(id().toStdString()).dump())
         + ",\"object\":\"chat.completion.chunk\",\"created\":" + QByteArray::number(m_created)
         + ",\"model\":" + QByteArray::fromStdString(Json(m_model.toStdString()).dump())
         + ",\"choices\":[{\"index\":" + QByteArray::number(choice) + ",\"delta\":" + deltaJson
@@ -63,8 +73,10 @@ QByteArray OpenAiChunkEncoder::encode(const ChatEvent &event)
     };
     switch (event.kind) {
     case ChatEvent::Kind::Start:
-        if (!event.responseId.isEmpty())
+        if (!event.responseId.isEmpty()) {
             m_id = event.responseId.toUtf8();
+            m_hasId = true;
+        }
         if (!event.model.isEmpty())
             m_model = event.model;
         m_identityKnown = true;
@@ -113,7 +125,7 @@ QByteArray OpenAiChunkEncoder::encode(const ChatEvent &event)
 
 QByteArray OpenAiChunkEncoder::usageChunk(const QByteArray &usageJson) const
 {
-    return "{\"id\":" + QByteArray::fromStdString(Json(m_id.toStdString()).dump())
+    return "{\"id\":" + QByteArray::fromStdString(Json(id().toStdString()).dump())
         + ",\"object\":\"chat.completion.chunk\",\"created\":" + QByteArray::number(m_created)
         + ",\"model\":" + QByteArray::fromStdString(Json(m_model.toStdString()).dump())
         + ",\"choices\":[],\"usage\":" + usageJson + "}";

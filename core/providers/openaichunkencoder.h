@@ -25,8 +25,12 @@ public:
 
 private:
     QByteArray chunk(const QByteArray &deltaJson, int choice, const QByteArray &finishReason) const;
+    // The stream's id: the provider's once learned, else one made up on first use (not per stream up front:
+    // relayed OpenAI-style streams bring their own).
+    const QByteArray &id() const;
 
-    QByteArray m_id;
+    mutable QByteArray m_id;
+    mutable bool m_hasId = false;
     qint64 m_created = 0;
     QString m_model;
     bool m_roleSent = false;

@@ -215,6 +215,7 @@ private:
         if (depth > kMaxDepth)
             return Outcome::Unsupported;
         out = Json::object();
+        out.get_ref<Json::object_t &>().reserve(8); // no regrowth (copying every key) for the usual object
         ++m_p; // '{'
         skipSpace();
         if (m_p != m_end && *m_p == '}') {

@@ -129,6 +129,24 @@ private Q_SLOTS:
         QCOMPARE(calls.finishReason, QStringLiteral("stop"));
         QCOMPARE(calls.toolCalls.size(), 1);
     }
+    void chunkEncoder_idIsMadeOnceWhenNeeded_orLearned()
+    {
+        OpenAiChunkEncoder made(QStringLiteral("m"));
+        const Json a = Json::parse(made.usageChunk("{}").toStdString());
+        const Json b = Json::parse(made.usageChunk("{}").toStdString());
+        QVERIFY(a["id"].get<std::string>().rfind("chatcmpl-", 0) == 0);
+        QCOMPARE(a["id"].get<std::string>().size(), std::size_t(9 + 24));
+        QVERIFY(a["id"] == b["id"]); // one id for the whole stream
+        OpenAiChunkEncoder other(QStringLiteral("m"));
+        QVERIFY(Json::parse(other.usageChunk("{}").toStdString())["id"] != a["id"]);
+        // A provider's id, even an empty one, is kept as it came.
+        OpenAiChunkEncoder learned(QStringLiteral("m"));
+        learned.learnIdentity(R"({"id":"","created":5,"model":"x","choices":[]})");
+        const Json c = Json::parse(learned.usageChunk("{}").toStdString());
+        QVERIFY(c["id"] == "");
+        QVERIFY(c["created"] == 5);
+        QVERIFY(c["model"] == "x");
+    }
     void encodeRequest_roundTripsThroughParse()
     {
         const Json original = fixtureJson(QStringLiteral("openai/chat-tools.request.json"));
