@@ -304,6 +304,17 @@ private Q_SLOTS:
             QVERIFY2(!kAdapter.parseRelayedCompletion(p, unclosed).has_value(), unclosed.constData());
             const QByteArray openString = "{\"choices\":[],\"id\":\"" + text + "}";
             QVERIFY(!kAdapter.parseRelayedCompletion(p, openString).has_value());
+            // Whitespace runs of every length between tokens, as pretty-printed answers have them.
+            QByteArray ws;
+            for (int i = 0; i < pad; ++i)
+                ws += " \n\t\r"[i % 4];
+            const QByteArray spaced = ws + "{" + ws + "\"choices\"" + ws + ":" + ws + "[]" + ws + "," + ws + "\"usage\"" + ws
+                + ":" + ws + "{" + ws + "\"prompt_tokens\"" + ws + ":" + ws + "7" + ws + "}" + ws + "}" + ws;
+            auto spacedOk = kAdapter.parseRelayedCompletion(p, spaced);
+            QVERIFY2(spacedOk.has_value(), spaced.constData());
+            QCOMPARE(spacedOk->usage.inputTokens, 7);
+            QVERIFY(!kAdapter.parseRelayedCompletion(p, spaced + "x").has_value());
+            QVERIFY(!kAdapter.parseRelayedCompletion(p, ws + "{" + ws + "x" + ws + "\"choices\":[]}").has_value());
         }
     }
     void mapError_table_data()
