@@ -4,6 +4,8 @@
 
 #include "core/providers/openaiusage.h"
 
+#include <string_view>
+
 namespace AiHub::Providers {
 
 using Json = nlohmann::ordered_json;
@@ -22,16 +24,20 @@ QString str(const Json &v)
 // The member `key` of an object; nullptr when it is missing or `object` is no object. Looked up in place: value()
 // copied the member (and threw, ending the process, when `object` was no object or the member not of the
 // default's type).
-const Json *findMember(const Json &object, const char *key)
+const Json *findMember(const Json &object, std::string_view key)
 {
     if (!object.is_object())
         return nullptr;
-    const auto it = object.find(key);
-    return it != object.end() ? &*it : nullptr;
+    // Lengths first: find() measured and compared the key against every member name in full.
+    for (const auto &[name, value] : object.get_ref<const Json::object_t &>()) {
+        if (name.size() == key.size() && std::char_traits<char>::compare(name.data(), key.data(), key.size()) == 0)
+            return &value;
+    }
+    return nullptr;
 }
 
 // The member, or null.
-const Json &member(const Json &object, const char *key)
+const Json &member(const Json &object, std::string_view key)
 {
     static const Json missing;
     const Json *found = findMember(object, key);
@@ -39,7 +45,7 @@ const Json &member(const Json &object, const char *key)
 }
 
 // A boolean member; `fallback` when it is missing or not a boolean.
-bool flag(const Json &object, const char *key, bool fallback)
+bool flag(const Json &object, std::string_view key, bool fallback)
 {
     const Json *found = findMember(object, key);
     return found && found->is_boolean() ? found->get<bool>() : fallback;
@@ -67,8 +73,8 @@ QByteArray toolCallSignature(const Json &call)
 // the client sent no reasoning_content.
 void readThinkingBlocks(const Json &message, QString &reasoning, QList<ThinkingBlock> &out)
 {
-    const auto blocks = message.find("thinking_blocks");
-    if (blocks == message.end() || !blocks->is_array())
+    const Json *blocks = findMember(message, "thinking_blocks");
+    if (!blocks || !blocks->is_array())
         return;
     QString thinking;
     for (const Json &block : *blocks) {
@@ -170,12 +176,12 @@ Json encodeContent(const QList<ContentPart> &parts)
 }
 
 template<typename T>
-std::optional<T> number(const Json &body, const char *key)
+std::optional<T> number(const Json &body, std::string_view key)
 {
-    const auto it = body.find(key);
-    if (it == body.end() || !it->is_number())
+    const Json *found = findMember(body, key);
+    if (!found || !found->is_number())
         return std::nullopt;
-    return it->get<T>();
+    return found->get<T>();
 }
 } // namespace
 
@@ -185,8 +191,8 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         return invalid(QStringLiteral("The request body must be a JSON object."));
     ChatRequest r;
     r.model = str(member(body, "model"));
-    const auto messages = body.find("messages");
-    if (messages == body.end() || !messages->is_array() || messages->empty())
+    const Json *messages = findMember(body, "messages");
+    if (!messages || !messages->is_array() || messages->empty())
         return invalid(QStringLiteral("\"messages\" must be a non-empty array of {\"role\", \"content\"} objects."));
     int index = 0;
     for (const Json &m : *messages) {
@@ -215,7 +221,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         msg.name = str(member(m, "name"));
         msg.reasoning = str(member(m, "reasoning_content"));
         readThinkingBlocks(m, msg.reasoning, msg.thinkingBlocks);
-        if (const auto calls = m.find("tool_calls"); calls != m.end() && calls->is_array()) {
+        if (const Json *calls = findMember(m, "tool_calls"); calls && calls->is_array()) {
             for (const Json &c : *calls) {
                 const Json &fn = member(c, "function");
                 const Json &args = member(fn, "arguments");
@@ -229,7 +235,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         r.messages.append(std::move(msg));
         ++index;
     }
-    if (const auto tools = body.find("tools"); tools != body.end() && tools->is_array()) {
+    if (const Json *tools = findMember(body, "tools"); tools && tools->is_array()) {
         for (const Json &t : *tools) {
             const Json &fn = member(t, "function");
             const QString name = str(member(fn, "name"));
@@ -240,7 +246,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
                                             params.is_null() ? QByteArray() : QByteArray::fromStdString(params.dump()) });
         }
     }
-    if (const auto choice = body.find("tool_choice"); choice != body.end() && !choice->is_null()) {
+    if (const Json *choice = findMember(body, "tool_choice"); choice && !choice->is_null()) {
         ToolChoice tc;
         if (choice->is_string()) {
             const QString mode = str(*choice);
@@ -254,7 +260,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         r.toolChoice = tc;
     }
     r.parallelToolCalls = flag(body, "parallel_tool_calls", true);
-    if (const auto format = body.find("response_format"); format != body.end() && format->is_object()) {
+    if (const Json *format = findMember(body, "response_format"); format && format->is_object()) {
         const QString type = str(member(*format, "type"));
         if (type == QStringLiteral("json_object")) {
             r.responseFormat.type = ResponseFormat::Type::JsonObject;
@@ -280,14 +286,14 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
     r.n = number<int>(body, "n");
     r.user = str(member(body, "user"));
     r.reasoningEffort = str(member(body, "reasoning_effort"));
-    if (const auto stop = body.find("stop"); stop != body.end()) {
+    if (const Json *stop = findMember(body, "stop")) {
         if (stop->is_string())
             r.stop.append(str(*stop));
         else if (stop->is_array())
             for (const Json &s : *stop)
                 r.stop.append(str(s));
     }
-    if (const auto stream = body.find("stream"); stream != body.end()) {
+    if (const Json *stream = findMember(body, "stream")) {
         if (!stream->is_boolean() && !stream->is_null())
             return invalid(QStringLiteral("\"stream\" must be true or false."));
         r.stream = stream->is_boolean() && stream->get<bool>();
