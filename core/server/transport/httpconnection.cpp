@@ -325,8 +325,12 @@ void HttpConnection::closeSocket()
         return;
     // Notifiers go before the descriptor: the event loop must never poll a closed (or reused) descriptor.
     m_readNotifier.setEnabled(false);
-    delete m_writeNotifier;
-    m_writeNotifier = nullptr;
+    if (m_writeNotifier) {
+        // Later, not now: this may run inside the write notifier's own activated() signal.
+        m_writeNotifier->setEnabled(false);
+        m_writeNotifier->deleteLater();
+        m_writeNotifier = nullptr;
+    }
     ::close(m_fd);
     m_fd = -1;
     m_output.clear();

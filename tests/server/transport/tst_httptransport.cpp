@@ -473,6 +473,27 @@ private Q_SLOTS:
         QCOMPARE(r->body.size(), qsizetype(blocks) * block.size());
     }
 
+    void slowReaderHangsUp_whileOutputIsQueued_clientGoneOnce()
+    {
+        Client c;
+        c.socket.setReadBufferSize(4096);
+        QVERIFY(c.connectTo(m_port));
+        c.send(get("/stream"));
+        QVERIFY(waitUntil([&] { return m_held.size() == 1; }));
+        QPointer<HttpExchange> stream = m_held.at(0);
+        const QByteArray block(64 * 1024, 'x');
+        for (int blocks = 0; stream->bytesPending() == 0 && blocks < 512; ++blocks)
+            QVERIFY(stream->writeChunk(block));
+        QVERIFY(stream->bytesPending() > 0);
+        c.socket.abort(); // gone with our output still queued
+        QVERIFY(waitUntil([&] { return m_clientGone == 1; }));
+        QVERIFY(!stream->writeChunk(block));
+        stream->endStream();
+        QVERIFY(waitUntil([&] { return m_transport->openConnections() == 0; }));
+        QCOMPARE(m_clientGone, 1);
+        QCOMPARE(m_transport->openExchanges(), 0);
+    }
+
     void oversizedContentLength_refusedBeforeTheBodyIsSent()
     {
         TransportLimits limits;
