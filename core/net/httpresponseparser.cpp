@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/net/httpresponseparser.h"
 
+#include "core/common/httpsyntax.h"
+
 #include <QString>
 
 #include <bit>
@@ -17,35 +19,11 @@ namespace AiHub::Net {
 
 namespace {
 
-constexpr bool isTokenCharSlow(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-// RFC 9110 tchar, as a table: header names are scanned a byte at a time.
-struct TokenTable {
-    bool value[256] = {};
-    constexpr TokenTable()
-    {
-        for (int c = 0; c < 256; ++c)
-            value[c] = isTokenCharSlow(char(c));
-    }
-};
-constexpr TokenTable tokenTable;
-
 // Whether every byte of [p, p + n) is a token byte: eight table look-ups per branch, the last eight bytes
 // overlapping the ones before (checking a byte twice is harmless).
 bool allTokenChars(const unsigned char *p, qsizetype n)
 {
-    const bool *t = tokenTable.value;
+    const bool *t = HttpSyntax::Detail::tokenTable.data();
     const auto eight = [t](const unsigned char *u) {
         return t[u[0]] & t[u[1]] & t[u[2]] & t[u[3]] & t[u[4]] & t[u[5]] & t[u[6]] & t[u[7]];
     };
@@ -159,17 +137,6 @@ inline bool splitHeaderLine(QByteArrayView line, QByteArrayView *name, QByteArra
     *name = QByteArrayView(p, colonAt - p);
     *value = QByteArrayView(v, e - v);
     return true;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -393,7 +360,7 @@ Status HttpResponseParser::checkHeaderLine(QByteArrayView line, bool haveHeader,
     if (colon <= 0)
         return failWith(u"malformed header line \""_s + excerpt(line) + u"\""_s);
     for (const char c : line.first(colon)) {
-        if (!tokenTable.value[static_cast<unsigned char>(c)])
+        if (!HttpSyntax::isTokenChar(c))
             return failWith(u"invalid header name \""_s + excerpt(line.first(colon)) + u"\""_s);
     }
     *out = { line.first(colon), trimOws(line.sliced(colon + 1)) }; // not reached: splitHeaderLine() takes it
@@ -487,7 +454,7 @@ void HttpResponseParser::takePlainHeaderLines()
     const unsigned char *const end = data + m_buffer.size();
     const unsigned char *const run = data + m_pos; // the lines taken here are copied at once, as they are
     const size_t firstSpan = m_spans.size();
-    const bool *const token = tokenTable.value;
+    const bool *const token = HttpSyntax::Detail::tokenTable.data();
     for (;;) {
         const unsigned char *const p = data + m_pos;
         const unsigned char *q = skipCommonNameBytes(p, end);
@@ -677,7 +644,7 @@ Status HttpResponseParser::parseChunkSize(QByteArrayView line)
     qint64 size = 0;
     qsizetype i = 0;
     for (; i < line.size(); ++i) {
-        const int d = hexValue(line[i]);
+        const int d = HttpSyntax::hexDigitValue(line[i]);
         if (d < 0)
             break;
         if (i >= 15)

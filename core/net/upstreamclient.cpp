@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/net/upstreamclient.h"
 
+#include "core/common/httpsyntax.h"
 #include "core/net/upstreamcall.h"
 
 #include <charconv>
@@ -18,18 +19,7 @@ namespace {
 
 constexpr int ActiveSweepMs = 100; // timeout precision while calls run
 
-bool isToken(QByteArrayView v)
-{
-    if (v.isEmpty())
-        return false;
-    for (const char c : v) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
+using HttpSyntax::isToken;
 
 bool isSafeValue(QByteArrayView v)
 {

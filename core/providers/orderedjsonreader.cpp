@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/orderedjsonreader.h"
 
+#include "core/common/httpsyntax.h"
+
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -95,17 +97,6 @@ const char *utf8Sequence(const char *p, const char *end)
     return p;
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Four hex digits at p; -1 when they are not.
 int hex4(const char *p, const char *end)
 {
@@ -113,7 +104,7 @@ int hex4(const char *p, const char *end)
         return -1;
     int value = 0;
     for (int i = 0; i < 4; ++i) {
-        const int digit = hexValue(p[i]);
+        const int digit = HttpSyntax::hexDigitValue(p[i]);
         if (digit < 0)
             return -1;
         value = value * 16 + digit;

@@ -2,11 +2,11 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/transport/requestframer.h"
 
+#include "core/common/httpsyntax.h"
+
 #include <QByteArrayView>
 
-#include <array>
 #include <cstring>
-#include <string_view>
 
 namespace AiHub::Server {
 
@@ -20,33 +20,8 @@ constexpr qsizetype kMaxMethod = 32;
 constexpr qsizetype kMaxContentLengthDigits = 18;
 constexpr qsizetype kMaxChunkSizeDigits = 15;
 
-// RFC 9110 tchar, as a table: every byte of every method and header name is checked.
-constexpr std::array<bool, 256> makeTcharTable()
-{
-    std::array<bool, 256> table {};
-    for (int c = 0; c < 256; ++c)
-        table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    for (const char c : std::string_view("!#$%&'*+-.^_`|~"))
-        table[static_cast<unsigned char>(c)] = true;
-    return table;
-}
-constexpr std::array<bool, 256> kTchar = makeTcharTable();
-
-bool isTchar(char c)
-{
-    return kTchar[static_cast<unsigned char>(c)];
-}
-
-bool isToken(QByteArrayView v)
-{
-    if (v.isEmpty())
-        return false;
-    for (char c : v) {
-        if (!isTchar(c))
-            return false;
-    }
-    return true;
-}
+using HttpSyntax::isToken;
+using HttpSyntax::isTokenChar;
 
 bool isOws(char c) { return c == ' ' || c == '\t'; }
 
@@ -90,17 +65,6 @@ bool validTarget(QByteArrayView t)
         return true;
     return t.size() > 8 && (t.first(7).compare("http://", Qt::CaseInsensitive) == 0
                             || t.first(8).compare("https://", Qt::CaseInsensitive) == 0);
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 } // namespace
@@ -266,7 +230,7 @@ bool RequestFramer::checkPartialRequestLine()
         const char c = m_line.at(i);
         if (c == ' ')
             return i > 0 || fail(400, "Malformed request line.");
-        if (!isTchar(c) && !(c == '\r' && i == m_line.size() - 1))
+        if (!isTokenChar(c) && !(c == '\r' && i == m_line.size() - 1))
             return fail(400, "Malformed request line: this server speaks plain HTTP/1.1.");
     }
     if (m_line.size() > kMaxMethod)
@@ -412,7 +376,7 @@ bool RequestFramer::parseChunkSize(QByteArrayView line)
         return fail(400, "Malformed chunked request body: invalid chunk size.");
     qint64 chunk = 0;
     for (char c : line) {
-        const int v = hexValue(c);
+        const int v = HttpSyntax::hexDigitValue(c);
         if (v < 0)
             return fail(400, "Malformed chunked request body: invalid chunk size.");
         chunk = chunk * 16 + v;
