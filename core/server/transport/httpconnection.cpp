@@ -2,7 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/transport/httpconnection.h"
 
-#include "core/server/transport/guardedtcpserver.h"
+#include "core/server/transport/httplistener.h"
 #include "core/server/transport/httprequest.h"
 #include "core/server/transport/httptransport.h"
 #include "core/server/transport/httpwire.h"
@@ -36,7 +36,7 @@ bool wouldBlock(int error)
 }
 } // namespace
 
-HttpConnection::HttpConnection(GuardedTcpServer *server, qintptr socketDescriptor, const TransportLimits &limits)
+HttpConnection::HttpConnection(HttpListener *server, qintptr socketDescriptor, const TransportLimits &limits)
     : QObject(server)
     , m_server(server)
     , m_fd(int(socketDescriptor))
@@ -55,7 +55,7 @@ HttpConnection::HttpConnection(GuardedTcpServer *server, qintptr socketDescripto
         else if (address.ss_family == AF_INET6)
             m_peerPort = ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
     }
-    m_framer.setLimits(limits.maxHeaderBytes, limits.maxBodyBytes);
+    m_parser.setLimits(limits.maxHeaderBytes, limits.maxBodyBytes);
     connect(&m_readNotifier, &QSocketNotifier::activated, this, &HttpConnection::onReadable);
     touch();
 }
@@ -113,33 +113,33 @@ void HttpConnection::onReadable()
 void HttpConnection::parse(const char *data, qsizetype size)
 {
     while (size > 0 && m_parsing) {
-        RequestFramer::Event event = RequestFramer::Event::None;
-        const qsizetype used = m_framer.feed(data, size, &event);
+        RequestParser::Event event = RequestParser::Event::None;
+        const qsizetype used = m_parser.feed(data, size, &event);
         data += used;
         size -= used;
         switch (event) {
-        case RequestFramer::Event::None:
+        case RequestParser::Event::None:
             break;
-        case RequestFramer::Event::Head:
-            if (m_framer.pendingRequest().expectContinue) {
+        case RequestParser::Event::Head:
+            if (m_parser.pendingRequest().expectContinue) {
                 m_continueDue = true;
                 maybeSendContinue();
             }
             break;
-        case RequestFramer::Event::Request:
+        case RequestParser::Event::Request:
             m_continueDue = false;
-            dispatch(m_framer.takeRequest());
+            dispatch(m_parser.takeRequest());
             break;
-        case RequestFramer::Event::Failed:
-            refuse(m_framer.failure());
+        case RequestParser::Event::Failed:
+            refuse(m_parser.failure());
             return;
         }
-        if (m_framer.isStopped())
+        if (m_parser.isStopped())
             m_parsing = false; // a request without keep-alive was the last one; later bytes are ignored
     }
 }
 
-void HttpConnection::dispatch(RequestFramer::Request &&parsed)
+void HttpConnection::dispatch(RequestParser::Request &&parsed)
 {
     if (!m_transport || m_closing)
         return;
@@ -158,7 +158,7 @@ void HttpConnection::dispatch(RequestFramer::Request &&parsed)
     m_transport->dispatch(this, std::move(r));
 }
 
-void HttpConnection::refuse(const RequestFramer::Failure &failure)
+void HttpConnection::refuse(const RequestParser::Failure &failure)
 {
     qCDebug(lcHttpTransport) << "refusing request:" << failure.status << failure.message;
     m_parsing = false;
@@ -361,7 +361,7 @@ void HttpConnection::sweep(qint64 nowMs, int idleTimeoutMs)
     }
     if (isBusy() || nowMs - m_lastActivityMs < idleTimeoutMs)
         return;
-    if (m_parsing && !m_framer.isBetweenRequests()) {
+    if (m_parsing && !m_parser.isBetweenRequests()) {
         m_parsing = false;
         writeResponse(HttpWire::errorResponse(408, "The request was not completed in time.", true));
     }

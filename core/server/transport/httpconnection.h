@@ -2,7 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
-#include "core/server/transport/requestframer.h"
+#include "core/server/transport/requestparser.h"
 #include "core/server/transport/transportlimits.h"
 
 #include <QByteArray>
@@ -13,7 +13,7 @@
 
 namespace AiHub::Server {
 
-class GuardedTcpServer;
+class HttpListener;
 class HttpExchange;
 class HttpTransport;
 
@@ -32,10 +32,10 @@ class HttpConnection final : public QObject
 
 public:
     // Takes ownership of the accepted socket descriptor.
-    HttpConnection(GuardedTcpServer *server, qintptr socketDescriptor, const TransportLimits &limits);
+    HttpConnection(HttpListener *server, qintptr socketDescriptor, const TransportLimits &limits);
     ~HttpConnection() override;
 
-    // Wiring done by GuardedTcpServer: requests are parsed once a transport is attached.
+    // Wiring done by HttpListener: requests are parsed once a transport is attached.
     void attach(HttpTransport *transport);
     void detachTransport();
     [[nodiscard]] bool isAdmitted() const { return m_admitted; }
@@ -73,8 +73,8 @@ private:
     void onReadable();
     void onWritable();
     void parse(const char *data, qsizetype size);
-    void dispatch(RequestFramer::Request &&parsed);
-    void refuse(const RequestFramer::Failure &failure);
+    void dispatch(RequestParser::Request &&parsed);
+    void refuse(const RequestParser::Failure &failure);
     void maybeSendContinue();
     void sendPendingErrorAndClose();
     void shutdownWrite();
@@ -82,12 +82,12 @@ private:
     void reportGone();
     void touch();
 
-    GuardedTcpServer *m_server;
+    HttpListener *m_server;
     HttpTransport *m_transport = nullptr;
     int m_fd;
     QSocketNotifier m_readNotifier;
     QSocketNotifier *m_writeNotifier = nullptr;   // only while output waits for the kernel
-    RequestFramer m_framer;
+    RequestParser m_parser;
     QList<HttpExchange *> m_exchanges;             // front is the one being answered
     QList<QByteArray> m_output;                    // not yet taken by the kernel; front partly sent
     qsizetype m_outputOffset = 0;                  // bytes of m_output.front() already sent

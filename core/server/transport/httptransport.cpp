@@ -2,9 +2,9 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/transport/httptransport.h"
 
-#include "core/server/transport/guardedtcpserver.h"
 #include "core/server/transport/httpconnection.h"
 #include "core/server/transport/httpexchange.h"
+#include "core/server/transport/httplistener.h"
 #include "core/server/transport/httpwire.h"
 #include "core/server/transport/transportlog.h"
 
@@ -57,7 +57,7 @@ Result<quint16> HttpTransport::listen(const QHostAddress &address, quint16 port,
 {
     if (m_server)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("This HTTP transport is already listening."));
-    auto *server = new GuardedTcpServer(this);
+    auto *server = new HttpListener(this);
     server->setLimits(m_limits);
     server->setTransport(this);
     auto bound = server->listenOn(address, port, reusePort);
@@ -65,7 +65,7 @@ Result<quint16> HttpTransport::listen(const QHostAddress &address, quint16 port,
         delete server;
         return bound;
     }
-    connect(server, &GuardedTcpServer::swept, this, &HttpTransport::reapOrphans);
+    connect(server, &HttpListener::swept, this, &HttpTransport::reapOrphans);
     m_server = server;
     m_stopping = false;
     m_drainedEmitted = false;

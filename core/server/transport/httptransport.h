@@ -16,7 +16,7 @@
 
 namespace AiHub::Server {
 
-class GuardedTcpServer;
+class HttpListener;
 class HttpConnection;
 class HttpExchange;
 
@@ -78,7 +78,7 @@ private:
 
     Handler m_handler;
     TransportLimits m_limits;
-    QPointer<GuardedTcpServer> m_server;
+    QPointer<HttpListener> m_server;
     QHash<HttpExchange *, qint64> m_orphans;   // client gone, handler not finished: exchange -> when
     // Finished exchanges, deleted when control is next back from the event loop (a cheaper deleteLater:
     // no posted event and no event-loop wake-up per request).

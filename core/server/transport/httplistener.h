@@ -20,14 +20,14 @@ class HttpTransport;
 // The listening socket of one transport. It turns every accepted socket into an HttpConnection, refuses
 // connections over the limit with 503, and runs the one sweep timer that closes idle keep-alive connections (no
 // timer per socket).
-class GuardedTcpServer final : public QTcpServer
+class HttpListener final : public QTcpServer
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(GuardedTcpServer)
+    Q_DISABLE_COPY_MOVE(HttpListener)
 
 public:
-    explicit GuardedTcpServer(QObject *parent = nullptr);
-    ~GuardedTcpServer() override;
+    explicit HttpListener(QObject *parent = nullptr);
+    ~HttpListener() override;
 
     // Binds and listens on a socket it creates itself, so SO_REUSEPORT can be set: several transports (one per
     // worker thread) may then listen on the same port and the kernel spreads connections between them.

@@ -13,7 +13,7 @@ namespace AiHub::Server {
 // the limits and hands out complete requests (head fields and decoded body). Strict on purpose: anything two
 // parsers might read differently (bare LF in chunked framing, trailers, Content-Length with Transfer-Encoding,
 // obsolete line folding) is refused instead of guessed, so no proxy in front of the hub can be desynchronised.
-class RequestFramer final
+class RequestParser final
 {
 public:
     struct Request {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
-#include "core/server/transport/requestframer.h"
+#include "core/server/transport/requestparser.h"
 
 #include "core/common/httpsyntax.h"
 
@@ -69,25 +69,25 @@ bool validTarget(QByteArrayView t)
 
 } // namespace
 
-void RequestFramer::setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes)
+void RequestParser::setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes)
 {
     m_maxHeaderBytes = qMin(maxHeaderBytes, kMaxHeaderBlock);
     m_maxBodyBytes = maxBodyBytes;
 }
 
-RequestFramer::Request RequestFramer::takeRequest()
+RequestParser::Request RequestParser::takeRequest()
 {
     Request r = std::move(m_request);
     m_request = Request {};
     return r;
 }
 
-bool RequestFramer::isBetweenRequests() const
+bool RequestParser::isBetweenRequests() const
 {
     return (m_state == State::RequestLine && m_line.isEmpty() && m_headerBytes == 0) || m_state == State::Stopped;
 }
 
-bool RequestFramer::fail(int status, const char *message)
+bool RequestParser::fail(int status, const char *message)
 {
     m_state = State::Failed;
     m_failure = Failure { status, QByteArray(message), m_requestStart };
@@ -96,12 +96,12 @@ bool RequestFramer::fail(int status, const char *message)
     return false;
 }
 
-void RequestFramer::appendBody(const char *data, qint64 size)
+void RequestParser::appendBody(const char *data, qint64 size)
 {
     m_request.body.append(data, qsizetype(size));
 }
 
-qsizetype RequestFramer::feed(const char *data, qsizetype size, Event *event)
+qsizetype RequestParser::feed(const char *data, qsizetype size, Event *event)
 {
     *event = Event::None;
     qsizetype pos = 0;
@@ -206,7 +206,7 @@ qsizetype RequestFramer::feed(const char *data, qsizetype size, Event *event)
     return pos;
 }
 
-bool RequestFramer::parseLine(QByteArrayView line, Event *event)
+bool RequestParser::parseLine(QByteArrayView line, Event *event)
 {
     if (m_state == State::ChunkSize) {
         if (!line.endsWith('\r'))
@@ -222,7 +222,7 @@ bool RequestFramer::parseLine(QByteArrayView line, Event *event)
     return parseHeaderLine(line);
 }
 
-bool RequestFramer::checkPartialRequestLine()
+bool RequestParser::checkPartialRequestLine()
 {
     // Fail fast on binary or TLS bytes instead of waiting for a newline that may never come.
     const qsizetype n = qMin(m_line.size(), kMaxMethod + 1);
@@ -238,7 +238,7 @@ bool RequestFramer::checkPartialRequestLine()
     return true;
 }
 
-bool RequestFramer::parseRequestLine(QByteArrayView line)
+bool RequestParser::parseRequestLine(QByteArrayView line)
 {
     m_request = Request {};
     const qsizetype sp1 = line.indexOf(' ');
@@ -269,7 +269,7 @@ bool RequestFramer::parseRequestLine(QByteArrayView line)
     return true;
 }
 
-bool RequestFramer::parseHeaderLine(QByteArrayView line)
+bool RequestParser::parseHeaderLine(QByteArrayView line)
 {
     if (isOws(line.front()))
         return fail(400, "Folded header lines are not allowed.");
@@ -333,7 +333,7 @@ bool RequestFramer::parseHeaderLine(QByteArrayView line)
     return true;
 }
 
-bool RequestFramer::finishHead(Event *event)
+bool RequestParser::finishHead(Event *event)
 {
     if (!m_request.http10 && m_hostCount == 0)
         return fail(400, "HTTP/1.1 requests need a Host header.");
@@ -366,7 +366,7 @@ bool RequestFramer::finishHead(Event *event)
     return true;
 }
 
-bool RequestFramer::parseChunkSize(QByteArrayView line)
+bool RequestParser::parseChunkSize(QByteArrayView line)
 {
     const qsizetype semicolon = line.indexOf(';');
     if (semicolon >= 0)
@@ -394,7 +394,7 @@ bool RequestFramer::parseChunkSize(QByteArrayView line)
     return true;
 }
 
-void RequestFramer::finishRequest()
+void RequestParser::finishRequest()
 {
     // The request stays in m_request until it is taken.
     const bool keepAlive = m_lastKeepAlive;
@@ -402,7 +402,7 @@ void RequestFramer::finishRequest()
     m_state = keepAlive ? State::RequestLine : State::Stopped;
 }
 
-void RequestFramer::resetRequest()
+void RequestParser::resetRequest()
 {
     m_requestStart = m_offset;
     m_headerBytes = 0;

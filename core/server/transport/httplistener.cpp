@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
-#include "core/server/transport/guardedtcpserver.h"
+#include "core/server/transport/httplistener.h"
 
 #include "core/server/transport/httpconnection.h"
 #include "core/server/transport/transportlog.h"
@@ -31,17 +31,17 @@ QString errnoText(int error)
 #endif
 } // namespace
 
-GuardedTcpServer::GuardedTcpServer(QObject *parent)
+HttpListener::HttpListener(QObject *parent)
     : QTcpServer(parent)
     , m_sweepTimer(new QTimer(this))
 {
     m_clock.start();
     m_sweepTimer->setTimerType(Qt::CoarseTimer);
-    connect(m_sweepTimer, &QTimer::timeout, this, &GuardedTcpServer::sweep);
+    connect(m_sweepTimer, &QTimer::timeout, this, &HttpListener::sweep);
     updateSweepInterval();
 }
 
-GuardedTcpServer::~GuardedTcpServer()
+HttpListener::~HttpListener()
 {
     m_sweepTimer->stop();
     // Before the members go: each connection forgets itself here when it is deleted.
@@ -50,25 +50,25 @@ GuardedTcpServer::~GuardedTcpServer()
         delete connection;
 }
 
-void GuardedTcpServer::setLimits(const TransportLimits &limits)
+void HttpListener::setLimits(const TransportLimits &limits)
 {
     m_limits = limits;
     updateSweepInterval();
 }
 
-void GuardedTcpServer::setTransport(HttpTransport *transport)
+void HttpListener::setTransport(HttpTransport *transport)
 {
     m_transport = transport;
 }
 
-void GuardedTcpServer::updateSweepInterval()
+void HttpListener::updateSweepInterval()
 {
     // A quarter of the idle timeout keeps the overshoot small; one wake-up a second at most for the default.
     const int interval = qBound(10, m_limits.idleTimeoutMs / 4, 1000);
     m_sweepTimer->setInterval(interval);
 }
 
-Result<quint16> GuardedTcpServer::listenOn(const QHostAddress &address, quint16 port, bool reusePort)
+Result<quint16> HttpListener::listenOn(const QHostAddress &address, quint16 port, bool reusePort)
 {
     if (isListening())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("The HTTP server is already listening."));
@@ -164,7 +164,7 @@ Result<quint16> GuardedTcpServer::listenOn(const QHostAddress &address, quint16 
     return serverPort();
 }
 
-void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+void HttpListener::incomingConnection(qintptr socketDescriptor)
 {
     auto *connection = new HttpConnection(this, socketDescriptor, m_limits);
     m_connections.insert(connection);
@@ -181,18 +181,18 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         connection->rejectAndClose(503, "The server is at its connection limit; retry shortly.");
 }
 
-void GuardedTcpServer::forget(HttpConnection *connection)
+void HttpListener::forget(HttpConnection *connection)
 {
     if (m_connections.remove(connection) && connection->isAdmitted())
         --m_active;
 }
 
-QList<HttpConnection *> GuardedTcpServer::connections() const
+QList<HttpConnection *> HttpListener::connections() const
 {
     return m_connections.values();
 }
 
-void GuardedTcpServer::closeIdleConnections()
+void HttpListener::closeIdleConnections()
 {
     const auto all = connections();
     for (HttpConnection *connection : all) {
@@ -201,7 +201,7 @@ void GuardedTcpServer::closeIdleConnections()
     }
 }
 
-void GuardedTcpServer::sweep()
+void HttpListener::sweep()
 {
     const qint64 now = nowMs();
     const auto all = connections();

@@ -1,30 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The AIGNE Hub desktop authors
-#include "core/server/transport/requestframer.h"
+#include "core/server/transport/requestparser.h"
 
 #include <QTest>
 
 #include <vector>
 
-using AiHub::Server::RequestFramer;
+using AiHub::Server::RequestParser;
 
 namespace {
 
 struct Outcome {
-    std::vector<RequestFramer::Request> heads; // complete requests, in order
+    std::vector<RequestParser::Request> heads; // complete requests, in order
     int headEvents = 0;                         // heads reported before their body
     bool failed = false;
     int status = 0;
     qint64 failedRequestStart = -1;
 };
 
-// Feeds the bytes in pieces of the given size and collects what the framer reports.
+// Feeds the bytes in pieces of the given size and collects what the parser reports.
 Outcome frame(const QByteArray &bytes, qsizetype piece = 0, qint64 maxBody = 1024, qint64 maxHeader = 4096,
-              RequestFramer *out = nullptr)
+              RequestParser *out = nullptr)
 {
-    RequestFramer local;
-    RequestFramer &framer = out ? *out : local;
-    framer.setLimits(maxHeader, maxBody);
+    RequestParser local;
+    RequestParser &parser = out ? *out : local;
+    parser.setLimits(maxHeader, maxBody);
     Outcome outcome;
     if (piece <= 0)
         piece = bytes.size();
@@ -32,18 +32,18 @@ Outcome frame(const QByteArray &bytes, qsizetype piece = 0, qint64 maxBody = 102
         const char *p = bytes.constData() + start;
         qsizetype left = qMin(piece, bytes.size() - start);
         while (left > 0) {
-            RequestFramer::Event event;
-            const qsizetype used = framer.feed(p, left, &event);
+            RequestParser::Event event;
+            const qsizetype used = parser.feed(p, left, &event);
             p += used;
             left -= used;
-            if (event == RequestFramer::Event::Head)
+            if (event == RequestParser::Event::Head)
                 ++outcome.headEvents;
-            if (event == RequestFramer::Event::Request)
-                outcome.heads.push_back(framer.takeRequest());
-            if (event == RequestFramer::Event::Failed) {
+            if (event == RequestParser::Event::Request)
+                outcome.heads.push_back(parser.takeRequest());
+            if (event == RequestParser::Event::Failed) {
                 outcome.failed = true;
-                outcome.status = framer.failure().status;
-                outcome.failedRequestStart = framer.failure().requestStart;
+                outcome.status = parser.failure().status;
+                outcome.failedRequestStart = parser.failure().requestStart;
                 break;
             }
         }
@@ -55,7 +55,7 @@ const QByteArray kGet = QByteArrayLiteral("GET /a?b=1 HTTP/1.1\r\nHost: x\r\n\r\
 
 } // namespace
 
-class TestRequestFramer : public QObject
+class TestRequestParser : public QObject
 {
     Q_OBJECT
 
@@ -87,8 +87,8 @@ private Q_SLOTS:
             + "\r\n" // a blank line between requests is tolerated
             + "PUT /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\nA\r\n0123456789\r\n0\r\n\r\n"
             + "DELETE /d HTTP/1.0\r\n\r\n";
-        RequestFramer framer;
-        const Outcome o = frame(stream, piece, 1024, 4096, &framer);
+        RequestParser parser;
+        const Outcome o = frame(stream, piece, 1024, 4096, &parser);
         QVERIFY(!o.failed);
         QCOMPARE(o.heads.size(), size_t(4));
         QCOMPARE(o.heads[0].body, QByteArray());
@@ -105,8 +105,8 @@ private Q_SLOTS:
         QCOMPARE(o.heads[3].methodToken, QByteArray("DELETE"));
         QVERIFY(o.heads[3].http10);
         QVERIFY(!o.heads[3].keepAlive);
-        QVERIFY(framer.isStopped()); // nothing after an HTTP/1.0 request without keep-alive is a request
-        QCOMPARE(framer.requestStart(), stream.size());
+        QVERIFY(parser.isStopped()); // nothing after an HTTP/1.0 request without keep-alive is a request
+        QCOMPARE(parser.requestStart(), stream.size());
     }
 
     void keepAlive_followsVersionAndConnectionHeader_data()
@@ -194,7 +194,7 @@ private Q_SLOTS:
 
     void garbage_isRefusedBeforeTheLineEnds()
     {
-        // A TLS ClientHello never contains a newline early; the framer must not wait for one.
+        // A TLS ClientHello never contains a newline early; the parser must not wait for one.
         const Outcome o = frame(QByteArray("\x16\x03\x01", 3));
         QVERIFY(o.failed);
         QCOMPARE(o.status, 400);
@@ -203,13 +203,13 @@ private Q_SLOTS:
     void oversizedContentLength_isRefusedAtTheHead_beforeAnyBody()
     {
         const QByteArray head("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n");
-        RequestFramer framer;
-        framer.setLimits(4096, 1024);
-        RequestFramer::Event event;
-        const qsizetype used = framer.feed(head.constData(), head.size(), &event);
-        QCOMPARE(event, RequestFramer::Event::Failed);
+        RequestParser parser;
+        parser.setLimits(4096, 1024);
+        RequestParser::Event event;
+        const qsizetype used = parser.feed(head.constData(), head.size(), &event);
+        QCOMPARE(event, RequestParser::Event::Failed);
         QCOMPARE(used, head.size());
-        QCOMPARE(framer.failure().status, 413);
+        QCOMPARE(parser.failure().status, 413);
     }
 
     void failure_reportsWhereTheFailingRequestStarted()
@@ -250,21 +250,21 @@ private Q_SLOTS:
 
     void head_isReportedBeforeTheBody_andTheRequestAfterIt()
     {
-        RequestFramer framer;
-        framer.setLimits(4096, 1024);
+        RequestParser parser;
+        parser.setLimits(4096, 1024);
         const QByteArray head("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n");
-        RequestFramer::Event event;
-        QCOMPARE(framer.feed(head.constData(), head.size(), &event), head.size());
-        QCOMPARE(event, RequestFramer::Event::Head);
-        QVERIFY(framer.pendingRequest().expectContinue);
-        QVERIFY(!framer.isBetweenRequests());
-        QCOMPARE(framer.feed("01234", 5, &event), 5);
-        QCOMPARE(event, RequestFramer::Event::None);
-        QCOMPARE(framer.feed("56789GET", 8, &event), 5); // stops right after the request
-        QCOMPARE(event, RequestFramer::Event::Request);
-        QCOMPARE(framer.takeRequest().body, QByteArray("0123456789"));
-        QVERIFY(framer.isBetweenRequests());
-        QCOMPARE(framer.offset(), head.size() + 10);
+        RequestParser::Event event;
+        QCOMPARE(parser.feed(head.constData(), head.size(), &event), head.size());
+        QCOMPARE(event, RequestParser::Event::Head);
+        QVERIFY(parser.pendingRequest().expectContinue);
+        QVERIFY(!parser.isBetweenRequests());
+        QCOMPARE(parser.feed("01234", 5, &event), 5);
+        QCOMPARE(event, RequestParser::Event::None);
+        QCOMPARE(parser.feed("56789GET", 8, &event), 5); // stops right after the request
+        QCOMPARE(event, RequestParser::Event::Request);
+        QCOMPARE(parser.takeRequest().body, QByteArray("0123456789"));
+        QVERIFY(parser.isBetweenRequests());
+        QCOMPARE(parser.offset(), head.size() + 10);
     }
 
     void largeBody_arrivingInPieces_isCollectedWhole()
@@ -294,5 +294,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRequestFramer)
-#include "tst_requestframer.moc"
+QTEST_GUILESS_MAIN(TestRequestParser)
+#include "tst_requestparser.moc"
