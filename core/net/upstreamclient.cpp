@@ -2,10 +2,9 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/net/upstreamclient.h"
 
+#include "core/common/bytebuilder.h"
 #include "core/common/httpsyntax.h"
 #include "core/net/upstreamcall.h"
-
-#include <charconv>
 
 #ifndef AIHUB_VERSION
 #define AIHUB_VERSION "0.0.0"
@@ -170,38 +169,25 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
         || request.method == "PATCH";
 
     // The whole request in one buffer, so it leaves in one write.
-    QByteArray &wire = call->m_wire;
-    wire.reserve(request.method.size() + target.size() + hostHeader.size() + headerBytes + request.body.size() + 96);
-    wire += request.method;
-    wire += ' ';
-    wire += target;
-    wire += " HTTP/1.1\r\n";
-    if (!callerHost) {
-        wire += "Host: ";
-        wire += hostHeader;
-        wire += "\r\n";
-    }
+    ByteBuilder wire(request.method.size() + target.size() + hostHeader.size() + headerBytes + request.body.size()
+                     + 96);
+    wire << request.method << ' ' << target << " HTTP/1.1\r\n";
+    if (!callerHost)
+        wire << "Host: " << hostHeader << "\r\n";
     if (!callerUserAgent)
-        wire += "User-Agent: aigne-hub/" AIHUB_VERSION "\r\n";
+        wire << "User-Agent: aigne-hub/" AIHUB_VERSION "\r\n";
     if (sendLength) {
-        char digits[24];
-        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, request.body.size());
-        Q_UNUSED(ec);
-        wire += "Content-Length: ";
-        wire += QByteArrayView(digits, end - digits);
-        wire += "\r\n";
+        wire << "Content-Length: ";
+        wire.appendNumber(request.body.size()) << "\r\n";
     }
     for (const auto &[name, value] : std::as_const(request.headers)) {
         // We frame the body ourselves.
         if (nameIs(name, "content-length") || nameIs(name, "transfer-encoding"))
             continue;
-        wire += name;
-        wire += ": ";
-        wire += value;
-        wire += "\r\n";
+        wire << name << ": " << value << "\r\n";
     }
-    wire += "\r\n";
-    wire += request.body;
+    wire << "\r\n" << request.body;
+    call->m_wire = wire.take();
 
     call->attach(true);
     call->m_starting = false;

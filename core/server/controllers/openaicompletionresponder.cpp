@@ -15,7 +15,8 @@ void OpenAiCompletionResponder::chatCompleted(const Providers::ChatCompletion &c
     const QByteArray body = !completion.body.isEmpty()
         ? completion.body
         : QByteArray::fromStdString(Providers::OpenAiChatFormat::encodeCompletion(completion.result).dump());
-    m_exchange->respond(200, HttpHeaders { { "Content-Type", "application/json" } }, body);
+    static const HttpHeaders jsonHeaders { { "Content-Type", "application/json" } }; // shared: no allocation per answer
+    m_exchange->respond(200, jsonHeaders, body);
 }
 
 void OpenAiCompletionResponder::chatFailed(const Error &error, bool)

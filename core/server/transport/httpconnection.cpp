@@ -143,15 +143,13 @@ void HttpConnection::dispatch(RequestParser::Request &&parsed)
 {
     if (!m_transport || m_closing)
         return;
-    HttpRequest r;
+    HttpRequest r(m_peer, m_peerPort);
     r.methodToken = std::move(parsed.methodToken);
     r.method = HttpRequest::methodFromToken(r.methodToken);
     r.target = std::move(parsed.target);
     HttpRequest::splitTarget(r.target, &r.path, &r.query);
     r.headers = std::move(parsed.headers);
     r.body = std::move(parsed.body);
-    r.peer = m_peer;
-    r.peerPort = m_peerPort;
     r.keepAlive = parsed.keepAlive;
     r.http10 = parsed.http10;
     r.id = g_nextRequestId.fetch_add(1, std::memory_order_relaxed);

@@ -38,7 +38,7 @@ bool HttpExchange::wantsClose(const Headers &headers) const
     return false;
 }
 
-void HttpExchange::appendHeaders(QByteArray &out, const Headers &headers) const
+void HttpExchange::appendHeaders(ByteBuilder &out, const Headers &headers) const
 {
     for (const auto &h : headers) {
         if (!HttpWire::isPassThroughHeader(h.first, h.second)) {
@@ -46,10 +46,7 @@ void HttpExchange::appendHeaders(QByteArray &out, const Headers &headers) const
                 qCWarning(lcHttpTransport) << "dropping response header" << h.first;
             continue;
         }
-        out.append(h.first);
-        out.append(": ");
-        out.append(h.second);
-        out.append("\r\n");
+        out << h.first << ": " << h.second << "\r\n";
     }
 }
 
@@ -67,22 +64,20 @@ void HttpExchange::respond(int status, const Headers &headers, const QByteArray 
     if (!m_clientGone && m_connection) {
         const bool noBody = HttpWire::statusForbidsBody(status);
         const bool sendBody = !noBody && m_request.method != HttpRequest::Method::Head;
-        QByteArray out;
-        qsizetype estimate = 96 + (sendBody ? body.size() : 0);
+        qsizetype estimate = 160 + (sendBody ? body.size() : 0);
         for (const auto &h : headers)
             estimate += h.first.size() + h.second.size() + 4;
-        out.reserve(estimate);
+        ByteBuilder out(estimate);
         HttpWire::appendStatusLine(out, status);
         appendHeaders(out, headers);
         if (!noBody) {
-            out.append("Content-Length: ");
-            out.append(QByteArray::number(body.size()));
-            out.append("\r\n");
+            out << "Content-Length: ";
+            out.appendNumber(body.size()) << "\r\n";
         }
-        out.append(close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
+        out << (close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
         if (sendBody)
-            out.append(body);
-        m_connection->writeResponse(out);
+            out << body;
+        m_connection->writeResponse(out.take());
     }
     finish(close);
 }
@@ -102,15 +97,17 @@ void HttpExchange::beginStream(int status, const Headers &headers)
     m_state = State::Streaming;
     if (m_clientGone || !m_connection)
         return;
-    QByteArray out;
-    out.reserve(160);
+    qsizetype estimate = 200;
+    for (const auto &h : headers)
+        estimate += h.first.size() + h.second.size() + 4;
+    ByteBuilder out(estimate);
     HttpWire::appendStatusLine(out, status);
     appendHeaders(out, headers);
     if (!m_request.http10 && !HttpWire::statusForbidsBody(status))
-        out.append("Transfer-Encoding: chunked\r\n");
-    out.append(m_closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
+        out << "Transfer-Encoding: chunked\r\n";
+    out << (m_closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
     connect(m_connection.data(), &HttpConnection::bytesWritten, this, &HttpExchange::bytesWritten);
-    m_connection->writeResponse(out);
+    m_connection->writeResponse(out.take());
 }
 
 bool HttpExchange::writeChunk(const QByteArray &data)

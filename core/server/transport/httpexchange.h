@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/common/bytebuilder.h"
 #include "core/server/transport/httprequest.h"
 
 #include <QByteArray>
@@ -65,7 +66,7 @@ private:
 
     HttpExchange(HttpRequest &&request, HttpConnection *connection, HttpTransport *transport);
     bool wantsClose(const Headers &headers) const;
-    void appendHeaders(QByteArray &out, const Headers &headers) const;
+    void appendHeaders(ByteBuilder &out, const Headers &headers) const;
     void finish(bool closeConnection);
 
     HttpRequest m_request;

@@ -18,6 +18,10 @@ class HttpRequest
 public:
     enum class Method { Get, Head, Post, Put, Delete, Patch, Options, Connect, Trace, Unknown };
 
+    HttpRequest() = default;
+    // Copies the peer's address instead of default-constructing one first (that allocates).
+    HttpRequest(const QHostAddress &peerAddress, quint16 port) : peer(peerAddress), peerPort(port) {}
+
     Method method = Method::Unknown;
     QByteArray methodToken;        // as sent, e.g. "GET" or "BREW"
     QByteArray target;             // raw request-target, e.g. "/v1/models?x=1"

@@ -8,6 +8,8 @@
 #include <QLocale>
 #include <QString>
 
+#include <charconv>
+
 namespace AiHub::Server::HttpWire {
 
 QByteArrayView reasonPhrase(int status)
@@ -71,19 +73,12 @@ bool statusForbidsBody(int status)
     return (status >= 100 && status < 200) || status == 204 || status == 304;
 }
 
-void appendStatusLine(QByteArray &out, int status)
+void appendStatusLine(ByteBuilder &out, int status)
 {
     if (status < 100 || status > 999)
         status = 500;
-    out.append("HTTP/1.1 ");
-    out.append(char('0' + status / 100));
-    out.append(char('0' + (status / 10) % 10));
-    out.append(char('0' + status % 10));
-    out.append(' ');
-    out.append(reasonPhrase(status));
-    out.append("\r\nDate: ");
-    out.append(httpDate());
-    out.append("\r\n");
+    out << "HTTP/1.1 " << char('0' + status / 100) << char('0' + (status / 10) % 10) << char('0' + status % 10)
+        << ' ' << reasonPhrase(status) << "\r\nDate: " << httpDate() << "\r\n";
 }
 
 bool isPassThroughHeader(QByteArrayView name, QByteArrayView value)
@@ -127,28 +122,24 @@ QByteArray errorResponse(int status, QByteArrayView message, bool close)
         { QStringLiteral("code"), QString::fromLatin1(code) },
     };
     const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("error"), error } }).toJson(QJsonDocument::Compact);
-    QByteArray out;
-    out.reserve(160 + body.size());
+    ByteBuilder out(160 + body.size());
     appendStatusLine(out, status);
-    out.append("Content-Type: application/json\r\nContent-Length: ");
-    out.append(QByteArray::number(body.size()));
-    out.append(close ? "\r\nConnection: close\r\n\r\n" : "\r\nConnection: keep-alive\r\n\r\n");
-    out.append(body);
-    return out;
+    out << "Content-Type: application/json\r\nContent-Length: ";
+    out.appendNumber(body.size());
+    out << (close ? "\r\nConnection: close\r\n\r\n" : "\r\nConnection: keep-alive\r\n\r\n") << body;
+    return out.take();
 }
 
 QByteArray chunk(const QByteArray &data)
 {
-    QByteArray out;
-    out.reserve(data.size() + 20);
-    out.append(QByteArray::number(data.size(), 16));
-    out.append("\r\n");
-    out.append(data);
-    out.append("\r\n");
-    return out;
+    char digits[16];
+    const auto length = std::to_chars(digits, digits + sizeof digits, data.size(), 16);
+    ByteBuilder out(data.size() + 20);
+    out << QByteArrayView(digits, length.ptr - digits) << "\r\n" << data << "\r\n";
+    return out.take();
 }
 
-QByteArray httpDate()
+const QByteArray &httpDate()
 {
     struct Cache {
         qint64 second = -1;

@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #pragma once
 
+#include "core/common/bytebuilder.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -14,7 +16,7 @@ QByteArrayView reasonPhrase(int status);
 bool statusForbidsBody(int status);
 
 // "HTTP/1.1 200 OK\r\nDate: ...\r\n"
-void appendStatusLine(QByteArray &out, int status);
+void appendStatusLine(ByteBuilder &out, int status);
 
 // False for names or values a handler must not send (empty or non-token name, CR/LF in the value), and for the
 // headers the transport sets itself (Content-Length, Transfer-Encoding, Connection, Date).
@@ -30,6 +32,6 @@ QByteArray errorResponse(int status, QByteArrayView message, bool close);
 QByteArray chunk(const QByteArray &data);
 
 // The value of the Date header for now, cached per thread for one second.
-QByteArray httpDate();
+const QByteArray &httpDate();
 
 } // namespace AiHub::Server::HttpWire

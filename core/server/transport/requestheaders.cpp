@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/transport/requestheaders.h"
 
+#include <cstring>
+
 namespace AiHub::Server {
 
 namespace {
@@ -31,10 +33,18 @@ void RequestHeaders::append(QByteArrayView name, QByteArrayView value)
         m_bytes.reserve(kInitialBytes);
         m_fields.reserve(kInitialFields);
     }
+    // resize() and memcpy rather than append(): this runs for every header of every request.
     const qsizetype nameAt = m_bytes.size();
-    m_bytes.append(name.data(), name.size());
-    const qsizetype valueAt = m_bytes.size();
-    m_bytes.append(value.data(), value.size());
+    const qsizetype valueAt = nameAt + name.size();
+    const qsizetype end = valueAt + value.size();
+    if (end > m_bytes.capacity())
+        m_bytes.reserve(qMax(end, 2 * m_bytes.capacity()));
+    m_bytes.resize(end);
+    char *bytes = m_bytes.data();
+    if (!name.isEmpty())
+        std::memcpy(bytes + nameAt, name.data(), size_t(name.size()));
+    if (!value.isEmpty())
+        std::memcpy(bytes + valueAt, value.data(), size_t(value.size()));
     m_fields.append(Field { nameAt, valueAt, int(name.size()), int(value.size()) });
 }
 

@@ -192,7 +192,8 @@ qsizetype RequestParser::feed(const char *data, qsizetype size, Event *event)
                 line = m_line;
             }
             const bool ok = parseLine(line, event);
-            m_line.resize(0);
+            if (!m_line.isEmpty())
+                m_line.resize(0);
             if (!ok) {
                 *event = Event::Failed;
                 return pos;
@@ -262,7 +263,10 @@ bool RequestParser::parseRequestLine(QByteArrayView line)
     } else {
         return fail(505, "Only HTTP/1.0 and HTTP/1.1 are supported.");
     }
-    m_request.methodToken = method.toByteArray();
+    // The usual methods share one array each instead of allocating per request.
+    static const QByteArray post = QByteArrayLiteral("POST");
+    static const QByteArray get = QByteArrayLiteral("GET");
+    m_request.methodToken = method == "POST" ? post : method == "GET" ? get : method.toByteArray();
     m_request.target = target.toByteArray();
     m_request.startOffset = m_requestStart;
     m_state = State::Headers;
