@@ -20,10 +20,22 @@ const EVP_MD *sha256Md()
 
 QByteArray Digest::sha256(QByteArrayView data)
 {
+    // One context per thread, initialised again for each hash: EVP_Digest() and SHA256() allocate, set up and
+    // free a context (and look the algorithm up) on every call, about twice the work of hashing an access key.
+    struct Context {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        ~Context() { EVP_MD_CTX_free(ctx); }
+    };
+    thread_local Context context;
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
-    EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len, sha256Md(),
-               nullptr);
+    if (!context.ctx || !EVP_DigestInit_ex2(context.ctx, sha256Md(), nullptr)
+        || !EVP_DigestUpdate(context.ctx, data.data(), size_t(data.size()))
+        || !EVP_DigestFinal_ex(context.ctx, reinterpret_cast<unsigned char *>(out.data()), &len)) {
+        // Out of memory in OpenSSL: fall back to the one-shot call rather than return garbage.
+        EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len,
+                   sha256Md(), nullptr);
+    }
     return out;
 }
 

@@ -126,8 +126,7 @@ void ChatSession::releaseUpstream(bool abort)
     m_upstream->setReceiver(nullptr);
     if (abort)
         m_upstream->cancel();
-    m_upstream->deleteLater();
-    m_upstream = nullptr;
+    std::exchange(m_upstream, nullptr)->dispose();
 }
 
 void ChatSession::emitEvent(const ChatEvent &event)

@@ -77,6 +77,27 @@ void UpstreamCall::cancel()
     detach();
 }
 
+void UpstreamCall::dispose()
+{
+    if (m_delivering > 0) {
+        m_disposed = true;
+        return;
+    }
+    delete this;
+}
+
+template<typename Deliver>
+bool UpstreamCall::deliver(Deliver &&event)
+{
+    ++m_delivering;
+    event();
+    if (--m_delivering == 0 && m_disposed) {
+        delete this;
+        return false;
+    }
+    return true;
+}
+
 void UpstreamCall::detach()
 {
     if (m_client) {
@@ -145,19 +166,23 @@ void UpstreamCall::failWith(const Error &failure)
                 if (m_state != State::FailPending)
                     return;
                 m_state = State::Failed;
-                if (m_receiver)
-                    m_receiver->upstreamCallFailed(error);
-                else
-                    Q_EMIT failed(error);
+                deliver([&] {
+                    if (m_receiver)
+                        m_receiver->upstreamCallFailed(error);
+                    else
+                        Q_EMIT failed(error);
+                });
             },
             Qt::QueuedConnection);
         return;
     }
     m_state = State::Failed;
-    if (m_receiver)
-        m_receiver->upstreamCallFailed(error);
-    else
-        Q_EMIT failed(error);
+    deliver([&] {
+        if (m_receiver)
+            m_receiver->upstreamCallFailed(error);
+        else
+            Q_EMIT failed(error);
+    });
 }
 
 void UpstreamCall::orphan()
@@ -182,19 +207,23 @@ void UpstreamCall::upstreamResponseStarted(UpstreamConnection *connection)
         m_firstByteNs = connection->firstByteNs();
     if (!m_connectedNs)
         m_connectedNs = connection->connectedNs();
-    if (m_receiver)
-        m_receiver->upstreamCallStarted(m_status);
-    else
-        Q_EMIT responseStarted(m_status);
+    deliver([this] {
+        if (m_receiver)
+            m_receiver->upstreamCallStarted(m_status);
+        else
+            Q_EMIT responseStarted(m_status);
+    });
 }
 
 void UpstreamCall::upstreamBodyData(UpstreamConnection *, const QByteArray &data)
 {
     m_bodyBytes += data.size();
-    if (m_receiver)
-        m_receiver->upstreamCallData(data);
-    else
-        Q_EMIT bodyData(data);
+    deliver([&] {
+        if (m_receiver)
+            m_receiver->upstreamCallData(data);
+        else
+            Q_EMIT bodyData(data);
+    });
 }
 
 void UpstreamCall::upstreamFinished(UpstreamConnection *connection)
@@ -206,10 +235,12 @@ void UpstreamCall::upstreamFinished(UpstreamConnection *connection)
     m_connection = nullptr;
     m_client->unregisterCall(this);
     m_client->release(connection); // pooled before finished(), so a follow-up send() can reuse it
-    if (m_receiver)
-        m_receiver->upstreamCallFinished();
-    else
-        Q_EMIT finished();
+    deliver([this] {
+        if (m_receiver)
+            m_receiver->upstreamCallFinished();
+        else
+            Q_EMIT finished();
+    });
 }
 
 void UpstreamCall::upstreamFailed(UpstreamConnection *connection, const Error &error)

@@ -17,8 +17,8 @@ namespace AiHub::Net {
 
 class UpstreamClient;
 
-// One request sent through UpstreamClient::send(). The caller owns it and deletes it (deleteLater) after
-// finished() or failed(). Exactly one of those two is emitted, never both, and nothing after cancel().
+// One request sent through UpstreamClient::send(). The caller owns it and deletes it (dispose() or deleteLater)
+// after finished() or failed(). Exactly one of those two is emitted, never both, and nothing after cancel().
 // Deleting a call that is still running cancels it.
 class UpstreamCall final : public QObject, private UpstreamConnection::Listener {
     Q_OBJECT
@@ -52,6 +52,10 @@ public:
     bool isRunning() const { return m_state == State::Running; }
     // Closes the connection at once (it is never pooled again). No signal follows.
     void cancel();
+    // Deletes the call: at once, or as soon as the event it is delivering returns when called from one of its
+    // own receiver callbacks. A deleteLater() without the posted event and the event-loop wake-up (a write and a
+    // read on the loop's eventfd) that every relayed request paid for.
+    void dispose();
 
     // Whether the request went over a pooled keep-alive connection (after any retry).
     bool reusedConnection() const { return m_reused; }
@@ -87,6 +91,10 @@ private:
     void upstreamBodyData(UpstreamConnection *connection, const QByteArray &data) override;
     void upstreamFinished(UpstreamConnection *connection) override;
     void upstreamFailed(UpstreamConnection *connection, const AiHub::Error &error) override;
+    // Hands one event to the receiver (or emits the signal). False when the call was disposed of meanwhile and
+    // is deleted: the caller must return without touching it.
+    template<typename Deliver>
+    bool deliver(Deliver &&event);
 
     UpstreamClient *m_client = nullptr;
     UpstreamConnection *m_connection = nullptr;
@@ -113,6 +121,8 @@ private:
     bool m_reused = false;
     bool m_retried = false;
     bool m_starting = false; // inside send(): signals must wait until the caller could connect to them
+    bool m_disposed = false; // dispose() came while an event was being delivered
+    int m_delivering = 0;    // events being delivered (nested when a handler sends or cancels)
 };
 
 } // namespace AiHub::Net

@@ -368,6 +368,72 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(cancelled.order, QByteArray());
     }
+    void dispose_insideItsOwnCallback_deletesOnceTheCallbackReturned_andOutsideAtOnce()
+    {
+        // A receiver that disposes of the call from within its callbacks, as ChatSession does when the answer is
+        // complete or the client asked for too much.
+        class Disposer final : public UpstreamCall::Receiver {
+        public:
+            void upstreamCallStarted(int) override { order += 'S'; }
+            void upstreamCallData(const QByteArray &) override
+            {
+                order += 'B';
+                if (disposeOnData)
+                    dispose();
+            }
+            void upstreamCallFinished() override
+            {
+                order += 'F';
+                dispose();
+            }
+            void upstreamCallFailed(const AiHub::Error &) override
+            {
+                order += 'X';
+                dispose();
+            }
+            void dispose()
+            {
+                QVERIFY(!call.isNull());
+                call->cancel();
+                call->dispose();
+                // Still alive: the call is delivering this very event.
+                QVERIFY(!call.isNull());
+                disposedInside = true;
+            }
+            QPointer<UpstreamCall> call;
+            QByteArray order;
+            bool disposeOnData = false;
+            bool disposedInside = false;
+        };
+
+        ScriptedServer server([](QTcpSocket *s, const ServerRequest &) { s->write(reply(200, "done")); });
+        UpstreamClient client;
+        Disposer finishing;
+        finishing.call = client.send(post(server.url()));
+        finishing.call->setReceiver(&finishing);
+        QVERIFY(QTest::qWaitFor([&] { return finishing.call.isNull(); }, 5000));
+        QCOMPARE(finishing.order, QByteArray("SBF"));
+        QVERIFY(finishing.disposedInside);
+
+        // Disposed in the middle of the body: gone at once after that callback, nothing more is delivered.
+        ScriptedServer streaming([](QTcpSocket *s, const ServerRequest &) {
+            s->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\npart\r\n");
+            QTimer::singleShot(50, s, [s] { s->write("4\r\nmore\r\n0\r\n\r\n"); });
+        });
+        Disposer cutting;
+        cutting.disposeOnData = true;
+        cutting.call = client.send(post(streaming.url()));
+        cutting.call->setReceiver(&cutting);
+        QVERIFY(QTest::qWaitFor([&] { return cutting.call.isNull(); }, 5000));
+        QTest::qWait(120);
+        QCOMPARE(cutting.order, QByteArray("SB"));
+
+        // Outside any callback, dispose() deletes at once (and a running call is cancelled by that).
+        QPointer<UpstreamCall> idle = client.send(post(server.url()));
+        idle->dispose();
+        QVERIFY(idle.isNull());
+    }
+
     void urls_whatEachYieldsIsKeptApart()
     {
         // The client keeps what it derived from each URL it saw: alternating URLs (and a copy of one that was
