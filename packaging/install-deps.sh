@@ -12,6 +12,8 @@ packages=(
   nlohmann-json3-dev libssl-dev
   # The usage writer binds its INSERT through SQLite's own API (the library Qt's SQLite driver uses).
   libsqlite3-dev
+  # Faster malloc for the executables (optional in CMake, but the benchmark targets count on it).
+  libjemalloc-dev
   # Tests: offscreen/X11 platform, fonts for charts, a private D-Bus session with an unlocked keyring.
   xvfb xauth fonts-dejavu-core dbus gnome-keyring
   # The benchmark compares the hub with nginx as a plain reverse proxy.

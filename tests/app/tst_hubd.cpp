@@ -75,6 +75,28 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("key create --name NAME"));
     }
 
+    void allocator_isJemallocWithTheHubsOptions_whenBuiltWithIt()
+    {
+#ifdef AIHUB_EXPECT_JEMALLOC
+        // jemalloc prints its statistics, options included, at exit when asked through the environment: this
+        // shows that it is the process's malloc and that it read the options compiled into the executable.
+        QProcess p;
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("MALLOC_CONF"), QStringLiteral("stats_print:true"));
+        p.setProcessEnvironment(e);
+        p.start(kHubd, { QStringLiteral("--help") });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("jemalloc statistics"), err.left(300).constData());
+        QVERIFY(err.contains("opt.narenas: 1"));
+        QVERIFY(err.contains("opt.background_thread: true"));
+        QVERIFY(err.contains("opt.dirty_decay_ms: 1000"));
+#else
+        QSKIP("built without jemalloc (libjemalloc-dev was not found)");
+#endif
+    }
+
     void badUsage_exitsWithCode2AndSaysWhy()
     {
         Run r = run({ QStringLiteral("frobnicate") });
