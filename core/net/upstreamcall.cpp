@@ -110,7 +110,7 @@ void UpstreamCall::detach()
 
 void UpstreamCall::attach(bool allowReuse)
 {
-    Result<UpstreamConnection *> acquired = m_client->acquire(m_poolKey, m_tls, m_host, m_port, allowReuse);
+    Result<UpstreamConnection *> acquired = m_client->acquire(m_pool, m_tls, m_host, m_port, allowReuse);
     if (!acquired) {
         failWith(acquired.error());
         return;

@@ -101,7 +101,7 @@ private:
     Receiver *m_receiver = nullptr;
     QUrl m_url;
     QString m_host;
-    QString m_poolKey;
+    IdlePool *m_pool = nullptr;
     QByteArray m_wire; // the serialized request, kept for a retry
     QList<QPair<QByteArray, QByteArray>> m_headers;
     UpstreamTimeouts m_timeouts;

@@ -126,7 +126,7 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
         const int port = url.port(defaultPort);
         e.host = host;
         e.port = quint16(port);
-        e.poolKey = scheme + u"://"_s + host + u':' + QString::number(port);
+        e.pool = pool(scheme + u"://"_s + host + u':' + QString::number(port));
         e.target = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
         if (e.target.isEmpty() || e.target.front() != '/')
             e.target.prepend('/');
@@ -145,7 +145,7 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
     call->m_host = endpoint->host;
     call->m_port = endpoint->port;
     call->m_head = request.method == "HEAD";
-    call->m_poolKey = endpoint->poolKey;
+    call->m_pool = endpoint->pool;
 
     bool callerHost = false;
     bool callerUserAgent = false;
@@ -194,20 +194,26 @@ UpstreamCall *UpstreamClient::send(UpstreamRequest request)
     return call;
 }
 
-Result<UpstreamConnection *> UpstreamClient::acquire(const QString &poolKey, bool tls, const QString &host,
-                                                     quint16 port, bool allowReuse)
+IdlePool *UpstreamClient::pool(const QString &key)
+{
+    for (const auto &pool : m_pools) {
+        if (pool->key == key)
+            return pool.get();
+    }
+    return m_pools.emplace_back(new IdlePool { key, {} }).get();
+}
+
+Result<UpstreamConnection *> UpstreamClient::acquire(IdlePool *pool, bool tls, const QString &host, quint16 port,
+                                                     bool allowReuse)
 {
     if (allowReuse) {
-        const auto it = m_idle.find(poolKey);
-        if (it != m_idle.end()) {
-            QList<UpstreamConnection *> &list = it.value();
-            while (!list.isEmpty()) {
-                UpstreamConnection *connection = list.takeLast(); // LIFO: the warmest connection
-                --m_idleCount;
-                if (connection->isReusable())
-                    return connection;
-                discard(connection);
-            }
+        QList<UpstreamConnection *> &list = pool->connections;
+        while (!list.isEmpty()) {
+            UpstreamConnection *connection = list.takeLast(); // LIFO: the warmest connection
+            --m_idleCount;
+            if (connection->isReusable())
+                return connection;
+            discard(connection);
         }
     }
     if (m_openCount >= m_maxOpenConnections && !evictOldestIdle())
@@ -216,7 +222,7 @@ Result<UpstreamConnection *> UpstreamClient::acquire(const QString &poolKey, boo
                         + QString::number(m_openCount)
                         + u" upstream connections open, its limit; retry when fewer requests are running"_s);
     auto *connection = new UpstreamConnection(tls, host, port, this);
-    connection->setPoolKey(poolKey);
+    connection->setPool(pool);
     ++m_openCount;
     return connection;
 }
@@ -227,7 +233,7 @@ void UpstreamClient::release(UpstreamConnection *connection)
         discard(connection);
         return;
     }
-    QList<UpstreamConnection *> &list = m_idle[connection->poolKey()];
+    QList<UpstreamConnection *> &list = connection->pool()->connections;
     if (list.size() >= m_maxIdlePerHost) {
         discard(connection);
         return;
@@ -252,10 +258,9 @@ void UpstreamClient::discard(UpstreamConnection *connection)
 
 void UpstreamClient::closeIdleConnections()
 {
-    const auto idle = std::exchange(m_idle, {});
     m_idleCount = 0;
-    for (const auto &list : idle) {
-        for (UpstreamConnection *connection : list)
+    for (const auto &pool : m_pools) {
+        for (UpstreamConnection *connection : std::exchange(pool->connections, {}))
             discard(connection);
     }
     updateSweepTimer();
@@ -264,7 +269,8 @@ void UpstreamClient::closeIdleConnections()
 bool UpstreamClient::evictOldestIdle()
 {
     QList<UpstreamConnection *> *oldest = nullptr;
-    for (auto &list : m_idle) {
+    for (const auto &pool : m_pools) {
+        QList<UpstreamConnection *> &list = pool->connections;
         if (!list.isEmpty() && (!oldest || list.first()->idleSinceNs() < oldest->first()->idleSinceNs()))
             oldest = &list;
     }
@@ -278,8 +284,7 @@ bool UpstreamClient::evictOldestIdle()
 
 void UpstreamClient::removeIdle(UpstreamConnection *connection)
 {
-    const auto it = m_idle.find(connection->poolKey());
-    if (it != m_idle.end() && it->removeOne(connection))
+    if (connection->pool() && connection->pool()->connections.removeOne(connection))
         --m_idleCount;
 }
 
@@ -316,14 +321,13 @@ void UpstreamClient::sweep()
     }
     if (m_idleCount > 0 && m_idleTimeoutMs > 0) {
         const qint64 cutoff = now - qint64(m_idleTimeoutMs) * 1000000;
-        for (auto it = m_idle.begin(); it != m_idle.end();) {
-            QList<UpstreamConnection *> &list = it.value();
+        for (const auto &pool : m_pools) {
+            QList<UpstreamConnection *> &list = pool->connections;
             while (!list.isEmpty() && list.first()->idleSinceNs() <= cutoff) {
                 UpstreamConnection *connection = list.takeFirst();
                 --m_idleCount;
                 discard(connection);
             }
-            it = list.isEmpty() ? m_idle.erase(it) : std::next(it);
         }
     }
     updateSweepTimer();

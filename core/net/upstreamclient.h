@@ -6,16 +6,25 @@
 #include "core/net/upstreamconnection.h"
 #include "core/net/upstreamrequest.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QString>
 #include <QTimer>
 
+#include <memory>
+#include <vector>
+
 namespace AiHub::Net {
 
 class UpstreamCall;
+
+// The idle keep-alive connections to one origin (scheme, host, port), oldest first. Endpoints and connections
+// point at their pool, so no request looks it up by name.
+struct IdlePool {
+    QString key; // "scheme://host:port"
+    QList<UpstreamConnection *> connections;
+};
 
 // A lean HTTP/1.1 client for AI provider APIs. Unlike QNetworkAccessManager it has no per-host connection cap:
 // every request gets a connection at once (a pooled keep-alive one when available, LIFO), up to a total cap.
@@ -61,7 +70,7 @@ private:
     struct Endpoint {
         QUrl url;
         QString host;
-        QString poolKey;
+        IdlePool *pool = nullptr;
         QByteArray target;     // path and query, as the request line carries it
         QByteArray hostHeader; // the Host value
         quint16 port = 0;
@@ -69,8 +78,10 @@ private:
     };
     static constexpr int EndpointCacheSize = 8;
 
-    Result<UpstreamConnection *> acquire(const QString &poolKey, bool tls, const QString &host, quint16 port,
+    Result<UpstreamConnection *> acquire(IdlePool *pool, bool tls, const QString &host, quint16 port,
                                          bool allowReuse);
+    // The pool for an origin, made on first use. Kept for the client's life: a hub talks to a few origins.
+    IdlePool *pool(const QString &key);
     void release(UpstreamConnection *connection);
     void discard(UpstreamConnection *connection);
     void registerCall(UpstreamCall *call);
@@ -88,7 +99,7 @@ private:
 
     Endpoint m_endpoints[EndpointCacheSize];
     int m_nextEndpoint = 0;
-    QHash<QString, QList<UpstreamConnection *>> m_idle; // per pool key, oldest first
+    std::vector<std::unique_ptr<IdlePool>> m_pools;
     QList<UpstreamCall *> m_calls;                      // running calls, for the deadline sweep
     QSslConfiguration m_tlsConfiguration;
     QTimer m_sweepTimer;

@@ -14,6 +14,8 @@ class QTcpSocket;
 
 namespace AiHub::Net {
 
+struct IdlePool; // UpstreamClient's pooled connections to one origin
+
 // One TCP or TLS connection to an upstream host that carries one request at a time. It writes a request in a
 // single write, parses the response and reports progress to its current Listener (the call using it, or the
 // client while it sits idle in the pool). It knows when it can be reused. Owned by UpstreamClient.
@@ -53,8 +55,8 @@ public:
     bool isTls() const { return m_tls; }
     const QString &host() const { return m_host; }
     // The pool this connection belongs to ("https://host:port"), set by the client.
-    const QString &poolKey() const { return m_poolKey; }
-    void setPoolKey(const QString &key) { m_poolKey = key; }
+    IdlePool *pool() const { return m_pool; }
+    void setPool(IdlePool *pool) { m_pool = pool; }
     quint16 port() const { return m_port; }
     QString endpoint() const; // "host:port" for messages
     bool isReusable() const;
@@ -94,7 +96,7 @@ private:
     HttpResponseParser m_parser;
     QByteArray m_pending; // request waiting for the connection to come up
     QString m_host;
-    QString m_poolKey;
+    IdlePool *m_pool = nullptr;
     quint16 m_port = 0;
     bool m_tls = false;
     bool m_pendingHead = false;

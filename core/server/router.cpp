@@ -22,7 +22,13 @@ Router::Router(AiHub::Access::AccessKeyStore *keys)
 
 void Router::add(const QByteArray &method, const QString &path, Access access, Handler handler)
 {
-    m_routes[path].append(Route { method, access, std::move(handler) });
+    for (auto &entry : m_routes) {
+        if (entry.first == path) {
+            entry.second.append(Route { method, access, std::move(handler) });
+            return;
+        }
+    }
+    m_routes.append({ path, { Route { method, access, std::move(handler) } } });
 }
 
 void Router::addPrefix(const QByteArray &method, const QString &prefix, Access access, Handler handler)
@@ -38,8 +44,13 @@ void Router::addPrefix(const QByteArray &method, const QString &prefix, Access a
 
 void Router::dispatch(const HttpRequest &request, HttpExchange *exchange)
 {
-    auto it = m_routes.constFind(request.path);
-    const QList<Route> *routes = it == m_routes.constEnd() ? nullptr : &*it;
+    const QList<Route> *routes = nullptr;
+    for (const auto &entry : std::as_const(m_routes)) {
+        if (entry.first == request.path) {
+            routes = &entry.second;
+            break;
+        }
+    }
     for (qsizetype i = 0; !routes && i < m_prefixRoutes.size(); ++i) {
         if (request.path.startsWith(m_prefixRoutes[i].first))
             routes = &m_prefixRoutes[i].second;

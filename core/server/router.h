@@ -6,7 +6,8 @@
 #include "core/server/transport/httprequest.h"
 
 #include <QByteArray>
-#include <QHash>
+#include <QList>
+#include <QPair>
 
 #include <functional>
 
@@ -41,7 +42,9 @@ private:
     };
 
     AiHub::Access::AccessKeyStore *m_keys;
-    QHash<QString, QList<Route>> m_routes; // by path
+    // By path. Scanned rather than hashed: a few dozen paths, and comparing a path's length rejects nearly all of
+    // them, cheaper than hashing the path of every request.
+    QList<QPair<QString, QList<Route>>> m_routes;
     QList<QPair<QString, QList<Route>>> m_prefixRoutes;
     QByteArray m_requestIdPrefix;
     quint64 m_requestCounter = 0;
