@@ -35,6 +35,8 @@ public:
     void dispatch(const HttpRequest &request, HttpExchange *exchange);
 
 private:
+    QString nextRequestId();
+
     struct Route {
         QByteArray method;
         Access access = Access::Key;

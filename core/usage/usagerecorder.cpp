@@ -25,6 +25,13 @@ const QString Columns = u"request_id, created_at, access_key_id, key_name, accou
                         "usage_source, status, error_code, error_message, duration_ms, ttft_ms, credits, rate_id, "
                         "billing_reason"_s;
 
+// Tells recorders apart even when one is created where another was freed (see wakeWhenIdle()).
+quint64 nextSerial()
+{
+    static std::atomic<quint64> serial { 0 };
+    return ++serial;
+}
+
 std::optional<qint64> integerOrNull(const QVariant &value)
 {
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
@@ -33,7 +40,10 @@ std::optional<qint64> integerOrNull(const QVariant &value)
 } // namespace
 
 UsageRecorder::UsageRecorder(std::shared_ptr<Storage::Database> database, UsageRecorderOptions options)
-    : m_database(std::move(database)), m_options(options), m_notifier(std::make_unique<UsageCommitNotifier>())
+    : m_database(std::move(database))
+    , m_options(options)
+    , m_notifier(std::make_unique<UsageCommitNotifier>())
+    , m_serial(nextSerial())
 {
 }
 
@@ -167,6 +177,12 @@ bool UsageRecorder::wakeWhenIdle()
     if (!dispatcher || thread->loopLevel() == 0)
         return false;
     m_wakeSignal->pending.store(true, std::memory_order_release);
+    // The hook of this thread's loop is in place after the first row: skip the lock and the look-up then.
+    thread_local const UsageRecorder *hookedRecorder = nullptr;
+    thread_local const QAbstractEventDispatcher *hookedDispatcher = nullptr;
+    thread_local quint64 hookedSerial = 0;
+    if (hookedRecorder == this && hookedDispatcher == dispatcher && hookedSerial == m_serial)
+        return true;
     QMutexLocker lock(&m_hookMutex);
     QPointer<QAbstractEventDispatcher> &hooked = m_hooked[thread];
     if (hooked != dispatcher) {
@@ -177,6 +193,9 @@ bool UsageRecorder::wakeWhenIdle()
         };
         m_hooks.append(QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher, wake));
     }
+    hookedRecorder = this;
+    hookedDispatcher = dispatcher;
+    hookedSerial = m_serial;
     return true;
 }
 

@@ -121,6 +121,7 @@ private:
     std::unique_ptr<QThread> m_thread;
     QMutex m_hookMutex; // guards the two below
     QHash<QThread *, QPointer<QAbstractEventDispatcher>> m_hooked; // threads whose loop wakes the writer
+    const quint64 m_serial; // unique per recorder in this process
     QList<QMetaObject::Connection> m_hooks;
 };
 

@@ -37,6 +37,8 @@ public:
 
     // The first value of a header, or an empty array. Names match case-insensitively; pass them in lower case.
     [[nodiscard]] QByteArray header(QByteArrayView lowercaseName) const;
+    // The same without a copy: valid while this request lives.
+    [[nodiscard]] QByteArrayView headerView(QByteArrayView lowercaseName) const { return headers.view(lowercaseName); }
     [[nodiscard]] bool hasHeader(QByteArrayView lowercaseName) const;
 
     static Method methodFromToken(QByteArrayView token);

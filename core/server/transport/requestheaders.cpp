@@ -75,6 +75,12 @@ QByteArray RequestHeaders::value(QByteArrayView lowercaseName) const
     return i < 0 ? QByteArray() : valueAt(i).toByteArray();
 }
 
+QByteArrayView RequestHeaders::view(QByteArrayView lowercaseName) const
+{
+    const qsizetype i = find(lowercaseName);
+    return i < 0 ? QByteArrayView() : valueAt(i);
+}
+
 bool RequestHeaders::contains(QByteArrayView lowercaseName) const
 {
     return find(lowercaseName) >= 0;

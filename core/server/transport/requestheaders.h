@@ -21,6 +21,8 @@ public:
     [[nodiscard]] QByteArrayView valueAt(qsizetype i) const;
     // The first value of a header, or an empty array. Pass the name in lower case.
     [[nodiscard]] QByteArray value(QByteArrayView lowercaseName) const;
+    // The same without a copy: valid while these headers live.
+    [[nodiscard]] QByteArrayView view(QByteArrayView lowercaseName) const;
     [[nodiscard]] bool contains(QByteArrayView lowercaseName) const;
 
 private:
