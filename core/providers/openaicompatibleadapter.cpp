@@ -9,7 +9,6 @@
 #include "core/providers/openaiusage.h"
 #include "core/providers/orderedjsonwriter.h"
 
-#include <QHash>
 #include <QUrl>
 #include <QVarLengthArray>
 #include <QtEndian>
@@ -19,6 +18,7 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -385,20 +385,28 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::baseRequest(const LiveProv
     Net::UpstreamRequest request;
     request.method = method;
     // Parsing the URL was a good part of building a request, and the same few come back every time.
-    // Handing on the same QUrl also lets UpstreamClient reuse what it derived from it.
+    // Handing on the same QUrl also lets UpstreamClient reuse what it derived from it. Found by what the URL is
+    // made of (compared, not concatenated and hashed: a hub has a few providers).
     struct ParsedUrl {
+        ProviderKind kind;
+        QString baseUrl;
+        QString region;
+        QString path;
         QUrl url;
         bool usable = false;
     };
-    thread_local QHash<QString, ParsedUrl> parsedUrls;
-    const QString urlText = provider.config.effectiveBaseUrl() + path;
-    auto parsed = parsedUrls.constFind(urlText);
-    if (parsed == parsedUrls.constEnd()) {
+    thread_local std::vector<ParsedUrl> parsedUrls;
+    const ProviderConfig &config = provider.config;
+    auto parsed = std::find_if(parsedUrls.cbegin(), parsedUrls.cend(), [&](const ParsedUrl &p) {
+        return p.kind == config.kind && p.path == path && p.baseUrl == config.baseUrl && p.region == config.region;
+    });
+    if (parsed == parsedUrls.cend()) {
         if (parsedUrls.size() >= 64)
             parsedUrls.clear();
-        QUrl url(urlText);
+        QUrl url(config.effectiveBaseUrl() + path);
         const bool usable = url.isValid() && !url.host().isEmpty();
-        parsed = parsedUrls.insert(urlText, ParsedUrl { std::move(url), usable });
+        parsedUrls.push_back(ParsedUrl { config.kind, config.baseUrl, config.region, path, std::move(url), usable });
+        parsed = parsedUrls.cend() - 1;
     }
     if (!parsed->usable)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("The base URL of %1 is not a valid URL: %2")
