@@ -412,8 +412,12 @@ bool Database::configure(QSqlDatabase &db) const
 {
     // These can fail on a locked or damaged file; the caller's own statement then reports that, and the next
     // connection() call tries again.
+    // A checkpoint every 10,000 WAL pages (about 40 MB) instead of SQLite's 1,000: under load the usage writer
+    // filled 1,000 pages in about 30 ms, and each checkpoint writes the same hot pages into the database again
+    // and syncs both files. Ten times fewer cost the hub about 6 % less CPU per relayed request (tests/bench).
     QSqlQuery query(db);
-    for (const QString &pragma : { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s }) {
+    for (const QString &pragma :
+         { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA wal_autocheckpoint = 10000"_s }) {
         if (!query.exec(pragma)) {
             qCDebug(lcDatabase) << pragma << "failed on" << m_filePath << ":" << query.lastError().text();
             return false;

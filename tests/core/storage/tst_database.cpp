@@ -159,6 +159,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(conn, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
         QCOMPARE(scalar(conn, u"PRAGMA foreign_keys"_s).toInt(), 1);
         QCOMPARE(scalar(conn, u"PRAGMA synchronous"_s).toInt(), 1); // NORMAL
+        QCOMPARE(scalar(conn, u"PRAGMA wal_autocheckpoint"_s).toInt(), 10000);
         for (const QString &table : { u"meta"_s, u"settings"_s, u"providers"_s, u"provider_credentials"_s,
                                       u"access_keys"_s, u"usage_records"_s })
             QVERIFY2(conn.tables().contains(table), qPrintable(table));
