@@ -41,6 +41,22 @@ constexpr bool isToken(QByteArrayView text)
     return true;
 }
 
+// Whether text equals a name given in lower case, ignoring ASCII case (header names, tokens). Texts of another
+// length are rejected before any character is looked at, unlike QByteArrayView::compare().
+constexpr bool equalsLowercase(QByteArrayView text, QByteArrayView lowercase)
+{
+    if (text.size() != lowercase.size())
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z')
+            c = char(c + ('a' - 'A'));
+        if (c != lowercase[i])
+            return false;
+    }
+    return true;
+}
+
 // 0-15 for a hexadecimal digit, -1 otherwise.
 constexpr int hexDigitValue(char c)
 {

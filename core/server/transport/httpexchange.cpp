@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/transport/httpexchange.h"
 
+#include "core/common/httpsyntax.h"
 #include "core/server/transport/httpconnection.h"
 #include "core/server/transport/httptransport.h"
 #include "core/server/transport/httpwire.h"
@@ -42,7 +43,7 @@ void HttpExchange::appendHeaders(ByteBuilder &out, const Headers &headers) const
 {
     for (const auto &h : headers) {
         if (!HttpWire::isPassThroughHeader(h.first, h.second)) {
-            if (h.first.compare("connection", Qt::CaseInsensitive) != 0)
+            if (!HttpSyntax::equalsLowercase(h.first, "connection"))
                 qCWarning(lcHttpTransport) << "dropping response header" << h.first;
             continue;
         }

@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/transport/httpwire.h"
 
+#include "core/common/httpsyntax.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -90,15 +92,14 @@ bool isPassThroughHeader(QByteArrayView name, QByteArrayView value)
         if (u <= 0x20 || u >= 0x7f || c == ':')
             return false;
     }
-    return name.compare("content-length", Qt::CaseInsensitive) != 0
-        && name.compare("transfer-encoding", Qt::CaseInsensitive) != 0
-        && name.compare("connection", Qt::CaseInsensitive) != 0
-        && name.compare("date", Qt::CaseInsensitive) != 0;
+    using HttpSyntax::equalsLowercase;
+    return !equalsLowercase(name, "content-length") && !equalsLowercase(name, "transfer-encoding")
+        && !equalsLowercase(name, "connection") && !equalsLowercase(name, "date");
 }
 
 bool asksToClose(QByteArrayView name, QByteArrayView value)
 {
-    return name.compare("connection", Qt::CaseInsensitive) == 0
+    return HttpSyntax::equalsLowercase(name, "connection")
         && QByteArrayView(value.toByteArray().toLower()).contains("close");
 }
 
