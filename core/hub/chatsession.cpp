@@ -150,6 +150,9 @@ void ChatSession::cancel()
 void ChatSession::upstreamCallStarted(int status)
 {
     m_upstreamStatus = status;
+    // Only an error's headers are read (Retry-After); a stream may hold its call for minutes.
+    if (status >= 200 && status < 300 && m_upstream)
+        m_upstream->dropHeaders();
     if (status >= 200 && status < 300 && m_stream) {
         m_streamStarted = true;
         Q_EMIT streamStarted();

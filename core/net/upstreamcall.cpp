@@ -201,6 +201,8 @@ void UpstreamCall::orphan()
 
 void UpstreamCall::upstreamResponseStarted(UpstreamConnection *connection)
 {
+    m_wire = QByteArray(); // kept only for a retry, and none follows once the answer started
+
     m_status = connection->parser().status();
     m_headers = connection->parser().takeHeaders();
     if (!m_firstByteNs)

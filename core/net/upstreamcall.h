@@ -48,6 +48,9 @@ public:
     const QList<QPair<QByteArray, QByteArray>> &headers() const { return m_headers; }
     // The first value of a response header (case-insensitive name), or a null QByteArray.
     QByteArray header(QByteArrayView name) const;
+    // Frees the response headers when the caller needs none of them any more (a stream may run for minutes;
+    // its headers took some 2 KB each).
+    void dropHeaders() { m_headers = {}; }
 
     bool isRunning() const { return m_state == State::Running; }
     // Closes the connection at once (it is never pooled again). No signal follows.

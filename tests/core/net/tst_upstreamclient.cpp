@@ -434,6 +434,24 @@ private Q_SLOTS:
         QVERIFY(idle.isNull());
     }
 
+    void dropHeaders_forgetsThem_andTheCallGoesOn()
+    {
+        ScriptedServer server([](QTcpSocket *s, const ServerRequest &) {
+            s->write("HTTP/1.1 200 OK\r\nX-Request-Id: abc\r\nTransfer-Encoding: chunked\r\n\r\n4\r\npart\r\n");
+            QTimer::singleShot(30, s, [s] { s->write("4\r\nmore\r\n0\r\n\r\n"); });
+        });
+        UpstreamClient client;
+        Recorder recorder(client.send(post(server.url())));
+        QVERIFY(QTest::qWaitFor([&] { return recorder.status != 0; }, 5000));
+        QCOMPARE(recorder.call->header("x-request-id"), QByteArray("abc"));
+        recorder.call->dropHeaders();
+        QVERIFY(recorder.call->headers().isEmpty());
+        QVERIFY(recorder.call->header("x-request-id").isNull());
+        QVERIFY(recorder.wait());
+        QCOMPARE(recorder.body, QByteArray("partmore"));
+        QCOMPARE(recorder.finishedCount, 1);
+    }
+
     void urls_whatEachYieldsIsKeptApart()
     {
         // The client keeps what it derived from each URL it saw: alternating URLs (and a copy of one that was
