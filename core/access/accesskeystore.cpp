@@ -271,8 +271,8 @@ Result<AccessKeyInfo> AccessKeyStore::verify(QByteArrayView bearerToken) const
         return fail(unauthenticated(u"No hub access key was sent; send one as \"Authorization: Bearer ahk_...\"."_s));
 
     const bool wellFormed = token.size() == TokenLength && token.startsWith("ahk_") && token.at(16) == '_'
-        && std::all_of(token.begin() + 4, token.begin() + 16, isBase62)
-        && std::all_of(token.begin() + 17, token.end(), isBase64Url);
+        && std::all_of(token.begin() + 4, token.begin() + 16, [](char c) { return isBase62(c); })
+        && std::all_of(token.begin() + 17, token.end(), [](char c) { return isBase64Url(c); }); // inlined
     if (!wellFormed)
         return fail(unauthenticated(u"The hub access key is malformed: hub keys are \"ahk_\" followed by 12 "
                                     "letters or digits, \"_\" and 43 more characters. Check that it was copied "

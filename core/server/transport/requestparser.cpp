@@ -46,10 +46,10 @@ bool hasControlChars(QByteArrayView v)
     return false;
 }
 
-// Sizes first: most header names differ in length from the ones looked for.
+// Sizes first: most header names differ in length from the ones looked for. b is always a lower-case literal.
 bool equalsCi(QByteArrayView a, QByteArrayView b)
 {
-    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
+    return HttpSyntax::equalsLowercase(a, b);
 }
 
 bool validTarget(QByteArrayView t)
