@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/transport/requestheaders.h"
 
+#include "core/common/httpsyntax.h"
+
 #include <cstring>
 
 namespace AiHub::Server {
@@ -10,20 +12,6 @@ namespace {
 
 constexpr qsizetype kInitialBytes = 512;
 constexpr qsizetype kInitialFields = 12;
-
-bool sameName(QByteArrayView name, QByteArrayView lowercaseName)
-{
-    if (name.size() != lowercaseName.size())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z')
-            c = char(c + ('a' - 'A'));
-        if (c != lowercaseName[i])
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -63,7 +51,7 @@ QByteArrayView RequestHeaders::valueAt(qsizetype i) const
 qsizetype RequestHeaders::find(QByteArrayView lowercaseName) const
 {
     for (qsizetype i = 0; i < m_fields.size(); ++i) {
-        if (sameName(nameAt(i), lowercaseName))
+        if (HttpSyntax::equalsLowercase(nameAt(i), lowercaseName))
             return i;
     }
     return -1;
