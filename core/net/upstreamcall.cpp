@@ -34,6 +34,8 @@ UpstreamCall::UpstreamCall(UpstreamClient *client)
 
 UpstreamCall::~UpstreamCall()
 {
+    for (Delivery *d = m_delivery; d; d = d->outer)
+        d->destroyed = true;
     if (m_state == State::Running)
         cancel();
 }
@@ -79,7 +81,7 @@ void UpstreamCall::cancel()
 
 void UpstreamCall::dispose()
 {
-    if (m_delivering > 0) {
+    if (m_delivery) {
         m_disposed = true;
         return;
     }
@@ -89,9 +91,13 @@ void UpstreamCall::dispose()
 template<typename Deliver>
 bool UpstreamCall::deliver(Deliver &&event)
 {
-    ++m_delivering;
+    Delivery delivery { false, m_delivery };
+    m_delivery = &delivery;
     event();
-    if (--m_delivering == 0 && m_disposed) {
+    if (delivery.destroyed)
+        return false; // deleted by the handler: not one member may be touched
+    m_delivery = delivery.outer;
+    if (!m_delivery && m_disposed) {
         delete this;
         return false;
     }

@@ -124,8 +124,14 @@ private:
     bool m_reused = false;
     bool m_retried = false;
     bool m_starting = false; // inside send(): signals must wait until the caller could connect to them
+    // The events being delivered, innermost first: the destructor marks them all, so a handler may delete the
+    // call (delete or dispose()) and deliver() then touches nothing of it.
+    struct Delivery {
+        bool destroyed = false;
+        Delivery *outer = nullptr;
+    };
+    Delivery *m_delivery = nullptr;
     bool m_disposed = false; // dispose() came while an event was being delivered
-    int m_delivering = 0;    // events being delivered (nested when a handler sends or cancels)
 };
 
 } // namespace AiHub::Net
