@@ -91,7 +91,7 @@ private Q_SLOTS:
         QVERIFY2(err.contains("jemalloc statistics"), err.left(300).constData());
         QVERIFY(err.contains("opt.narenas: 1"));
         QVERIFY(err.contains("opt.background_thread: true"));
-        QVERIFY(err.contains("opt.dirty_decay_ms: 1000"));
+        QVERIFY(err.contains("opt.dirty_decay_ms: 200"));
 #else
         QSKIP("built without jemalloc (libjemalloc-dev was not found)");
 #endif
