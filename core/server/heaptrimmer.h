@@ -18,7 +18,8 @@ namespace AiHub::Server {
 // last trim (the activity counter moved, e.g. calls were served, or at least `threshold` bytes were freed
 // since the lowest point seen), malloc_trim() hands the free pages back (the address space stays, so reuse
 // costs only a page fault). Looks from the thread it lives in and trims on a pool thread, never on the request
-// path. Elsewhere than glibc it does nothing.
+// path. Elsewhere than glibc it does nothing; with jemalloc (linked into the executables when it is installed)
+// glibc's heaps stay empty, so it finds nothing to trim, and jemalloc's own background thread returns the pages.
 class HeapTrimmer final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HeapTrimmer)
