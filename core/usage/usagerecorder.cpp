@@ -178,10 +178,9 @@ bool UsageRecorder::wakeWhenIdle()
         return false;
     m_wakeSignal->pending.store(true, std::memory_order_release);
     // The hook of this thread's loop is in place after the first row: skip the lock and the look-up then.
-    thread_local const UsageRecorder *hookedRecorder = nullptr;
+    thread_local quint64 hookedRecorder = 0; // its serial
     thread_local const QAbstractEventDispatcher *hookedDispatcher = nullptr;
-    thread_local quint64 hookedSerial = 0;
-    if (hookedRecorder == this && hookedDispatcher == dispatcher && hookedSerial == m_serial)
+    if (hookedRecorder == m_serial && hookedDispatcher == dispatcher)
         return true;
     QMutexLocker lock(&m_hookMutex);
     QPointer<QAbstractEventDispatcher> &hooked = m_hooked[thread];
@@ -193,9 +192,8 @@ bool UsageRecorder::wakeWhenIdle()
         };
         m_hooks.append(QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher, wake));
     }
-    hookedRecorder = this;
+    hookedRecorder = m_serial;
     hookedDispatcher = dispatcher;
-    hookedSerial = m_serial;
     return true;
 }
 
