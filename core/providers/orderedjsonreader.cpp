@@ -3,14 +3,11 @@
 #include "core/providers/orderedjsonreader.h"
 
 #include "core/common/httpsyntax.h"
+#include "core/providers/jsonbytescan.h"
 
 #include <charconv>
 #include <cstdint>
 #include <string>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace AiHub::Providers {
 
@@ -25,29 +22,9 @@ enum class Outcome { Ok, Invalid, Unsupported };
 
 // The first byte from p on that a string cannot simply copy: '"', '\\', a control character or a byte >= 0x80
 // (UTF-8 to check); end if none.
-const char *findSpecial(const char *p, const char *end)
+inline const char *findSpecial(const char *p, const char *end)
 {
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i lastControl = _mm_set1_epi8(0x1f);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, lastControl), v);
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                         _mm_or_si128(control, v)); // v: the high bit marks bytes >= 0x80
-        if (const int mask = _mm_movemask_epi8(hit))
-            return p + __builtin_ctz(unsigned(mask));
-        p += 16;
-    }
-#endif
-    while (p != end) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-            return p;
-        ++p;
-    }
-    return p;
+    return JsonByteScan::findStringStop<true>(p, end);
 }
 
 bool inRange(const char *p, const char *end, unsigned char low, unsigned char high)

@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/relayedcompletionscan.h"
 
+#include "core/providers/jsonbytescan.h"
+
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -9,73 +11,15 @@
 #include <optional>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace AiHub::Providers {
 
 namespace {
 
-// Bytes the scanner must stop at: inside strings ('"', '\\', control characters) and between values
-// (quotes and brackets). A table keeps the inner loops at a few instructions a byte.
-struct ScanStops {
-    bool inString[256] = {};
-    bool structural[256] = {};
-    constexpr ScanStops()
-    {
-        for (int c = 0; c < 0x20; ++c)
-            inString[c] = true;
-        inString[int('"')] = inString[int('\\')] = true;
-        structural[int('"')] = structural[int('{')] = structural[int('}')] = true;
-        structural[int('[')] = structural[int(']')] = true;
-    }
-};
-constexpr ScanStops kStops {};
+using JsonByteScan::findStructural;
 
-// The first byte from p on that ends a run of plain string text ('"', '\\' or a control character); end if none.
-// Sixteen bytes at a time where SSE2 is there: pretty-printed answers are mostly runs the scanner passes over.
-const char *findStringStop(const char *p, const char *end)
+inline const char *findStringStop(const char *p, const char *end)
 {
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i lastControl = _mm_set1_epi8(0x1f);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, lastControl), v); // v <= 0x1f, unsigned
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), control);
-        if (const int mask = _mm_movemask_epi8(hit))
-            return p + __builtin_ctz(unsigned(mask));
-        p += 16;
-    }
-#endif
-    while (p != end && !kStops.inString[static_cast<unsigned char>(*p)])
-        ++p;
-    return p;
-}
-
-// The first byte from p on that is a quote or a bracket; end if none.
-const char *findStructural(const char *p, const char *end)
-{
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i caseBit = _mm_set1_epi8(0x20); // '[' | 0x20 == '{', ']' | 0x20 == '}', and no other byte
-    const __m128i open = _mm_set1_epi8('{');
-    const __m128i close = _mm_set1_epi8('}');
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i folded = _mm_or_si128(v, caseBit);
-        const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                                         _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
-        if (const int mask = _mm_movemask_epi8(hit))
-            return p + __builtin_ctz(unsigned(mask));
-        p += 16;
-    }
-#endif
-    while (p != end && !kStops.structural[static_cast<unsigned char>(*p)])
-        ++p;
-    return p;
+    return JsonByteScan::findStringStop<false>(p, end);
 }
 
 // See scanRelayedCompletion().
