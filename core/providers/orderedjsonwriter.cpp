@@ -20,8 +20,14 @@ bool isPlainString(const std::string &text)
 
 OrderedJsonWriter::OrderedJsonWriter(std::string &out)
     : m_out(out)
-    , m_serializer(nlohmann::detail::output_adapter<char>(out), ' ')
 {
+}
+
+nlohmann::detail::serializer<Json> &OrderedJsonWriter::serializer()
+{
+    if (!m_serializer)
+        m_serializer.emplace(nlohmann::detail::output_adapter<char>(m_out), ' ');
+    return *m_serializer;
 }
 
 std::string OrderedJsonWriter::dump(const Json &value)
@@ -40,7 +46,7 @@ void OrderedJsonWriter::writeKey(const std::string &key)
         m_out += "\":";
         return;
     }
-    m_serializer.dump(Json(key), false, false, 0);
+    serializer().dump(Json(key), false, false, 0);
     m_out += ':';
 }
 
@@ -101,7 +107,7 @@ void OrderedJsonWriter::write(const Json &value)
         break;
     }
     // Floats, strings with escapes, binary: nlohmann's own serializer, straight into m_out.
-    m_serializer.dump(value, false, false, 0);
+    serializer().dump(value, false, false, 0);
 }
 
 } // namespace AiHub::Providers

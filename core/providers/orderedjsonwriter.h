@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace AiHub::Providers {
@@ -22,8 +23,12 @@ public:
     static std::string dump(const nlohmann::ordered_json &value);
 
 private:
+    nlohmann::detail::serializer<nlohmann::ordered_json> &serializer();
+
     std::string &m_out;
-    nlohmann::detail::serializer<nlohmann::ordered_json> m_serializer;
+    // Made on first use: constructing one allocates its indent buffer and reads the locale, which cost more than
+    // writing a usual request body.
+    std::optional<nlohmann::detail::serializer<nlohmann::ordered_json>> m_serializer;
 };
 
 } // namespace AiHub::Providers
