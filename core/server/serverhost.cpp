@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/server/serverhost.h"
 
+#include "core/server/epolleventdispatcher.h"
 #include "core/server/serverworker.h"
 #include "core/usage/usagerecorder.h"
 
@@ -49,6 +50,8 @@ Result<quint16> ServerHost::start()
         Slot slot;
         slot.thread = new QThread(this);
         slot.thread->setObjectName(QStringLiteral("hub-worker-%1").arg(i));
+        if (auto dispatcher = EpollEventDispatcher::create())
+            slot.thread->setEventDispatcher(dispatcher.release()); // the thread owns it from here
         slot.anchor = new QObject;
         slot.anchor->moveToThread(slot.thread);
         slot.thread->start();
