@@ -27,33 +27,37 @@ class RelayScan final {
 public:
     bool scan(const char *p, const char *end)
     {
-        std::string_view usage;
-        p = forEachMember(p, end, [this, &usage](std::string_view key, const char *value, const char *valueEnd) {
-            if (key == "choices")
+        bool usageOk = true;
+        const auto member = [&](std::string_view key, const char *value, const char *end) -> const char * {
+            if (key == "usage") {
+                // The last "usage" counts. An object is read once, checked as it goes, instead of skipped over
+                // and then read (it is a third of a usual answer); whatever skipValue() refuses, reading refuses.
+                m_tokens = {};
+                usageOk = true;
+                if (*value == '{')
+                    return readUsage(value, end, &usageOk);
+            } else if (key == "choices") {
                 m_sawChoices = true;
-            else if (key == "usage")
-                usage = std::string_view(value, std::size_t(valueEnd - value));
-        });
-        return p && skipSpace(p, end) == end && readUsage(usage);
+            }
+            return skipValue(value, end);
+        };
+        p = forEachMemberUntil(p, end, member);
+        return p && skipSpace(p, end) == end && usageOk;
     }
     bool sawChoices() const { return m_sawChoices; }
     const TokenUsage &usage() const { return m_tokens; }
 
 private:
-    // Reads the usage the way OpenAiUsage::fromJson does, checking its members as it goes (the hub reads it: not
-    // just its brackets must be right). Anything but an object reports nothing.
-    bool readUsage(std::string_view usage)
+    // Reads the usage object at p the way OpenAiUsage::fromJson does, checking its members as it goes (the hub
+    // reads it: not just its brackets must be right). Returns the end of the object, or nullptr when it is not
+    // well-formed; *ok turns false when a nested object is not.
+    const char *readUsage(const char *p, const char *end, bool *ok)
     {
-        if (usage.empty() || usage.front() != '{')
-            return true;
         std::optional<qint64> cached;
         std::optional<qint64> cacheHit;
-        bool ok = true;
-        const char *end = usage.data() + usage.size();
-        const char *last = forEachMember(usage.data(), end, [&](std::string_view key, const char *value,
-                                                                const char *valueEnd) {
+        const char *last = forEachMember(p, end, [&](std::string_view key, const char *value, const char *valueEnd) {
             if (*value == '{' && !isWellFormedObject(value, valueEnd))
-                ok = false;
+                *ok = false;
             if (key == "prompt_tokens") {
                 m_tokens.inputTokens = number(value, valueEnd);
             } else if (key == "completion_tokens") {
@@ -70,7 +74,7 @@ private:
             }
         });
         m_tokens.cacheReadTokens = cached ? cached : cacheHit;
-        return ok && last == end;
+        return last;
     }
 
     static bool isWellFormedObject(const char *p, const char *end)
@@ -93,6 +97,18 @@ private:
     template<typename F>
     static const char *forEachMember(const char *p, const char *end, F &&f)
     {
+        return forEachMemberUntil(p, end, [&f](std::string_view key, const char *value, const char *end) {
+            const char *valueEnd = skipValue(value, end);
+            if (valueEnd)
+                f(key, value, valueEnd);
+            return valueEnd;
+        });
+    }
+    // The same, with `read(key, value, end)` reading each value itself and returning where it ends (nullptr:
+    // not well-formed).
+    template<typename F>
+    static const char *forEachMemberUntil(const char *p, const char *end, F &&read)
+    {
         p = skipSpace(p, end);
         if (p == end || *p != '{')
             return nullptr;
@@ -110,10 +126,11 @@ private:
             if (p == end || *p != ':')
                 return nullptr;
             p = skipSpace(p + 1, end);
-            const char *valueEnd = skipValue(p, end);
+            if (p == end)
+                return nullptr;
+            const char *valueEnd = read(key, p, end);
             if (!valueEnd)
                 return nullptr;
-            f(key, p, valueEnd);
             p = skipSpace(valueEnd, end);
             if (p == end)
                 return nullptr;

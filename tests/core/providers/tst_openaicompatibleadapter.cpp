@@ -203,6 +203,16 @@ private Q_SLOTS:
         auto backslash = kAdapter.parseRelayedCompletion(p, "{\"choices\":[\"x\\\\\"],\"usage\":{\"prompt_tokens\":2}}");
         QVERIFY(backslash.has_value());
         QCOMPARE(backslash->usage.inputTokens, 2);
+        // A repeated "usage": the last one counts, as in a full parse; one that is no object reports nothing.
+        auto twice = kAdapter.parseRelayedCompletion(
+            p, "{\"usage\":{\"prompt_tokens\":1},\"choices\":[],\"usage\":{\"completion_tokens\":9}}");
+        QVERIFY(twice.has_value());
+        QVERIFY(!twice->usage.inputTokens.has_value());
+        QCOMPARE(twice->usage.outputTokens, 9);
+        auto thenNull = kAdapter.parseRelayedCompletion(
+            p, "{\"usage\":{\"prompt_tokens\":1},\"choices\":[],\"usage\":null}");
+        QVERIFY(thenNull.has_value());
+        QVERIFY(!thenNull->usage.reported());
         // Without usage: a completion all the same, nothing reported.
         auto bare = kAdapter.parseRelayedCompletion(p, "{\"choices\":[]}");
         QVERIFY(bare.has_value());
@@ -225,6 +235,9 @@ private Q_SLOTS:
         QTest::newRow("bad usage") << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens\":1,}}");
         QTest::newRow("escape cut off") << QByteArray("{\"choices\":[],\"id\":\"abc\\");
         QTest::newRow("bare word") << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens\":one}}");
+        QTest::newRow("nested usage object without colon")
+            << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens_details\":{\"cached_tokens\" 1}}}");
+        QTest::newRow("usage cut off") << QByteArray("{\"choices\":[],\"usage\":{\"prompt_tokens\":1");
         QTest::newRow("control char") << QByteArray("{\"choices\":[],\"id\":\"a\x01b\"}");
     }
     void parseRelayedCompletion_refusesWhatIsNotACompletion()
