@@ -112,37 +112,51 @@ Json encodeToolCall(const ToolCall &c)
 }
 
 // Content is a string or an array of parts ({type:text,text} / {type:image_url,image_url:{url,detail}}).
-Result<QList<ContentPart>> parseContent(const Json &content, int index)
+QString imageUrl(const Json &image) { return image.is_string() ? str(image) : str(member(image, "url")); }
+
+Status checkContent(const Json &content, int index)
+{
+    if (content.is_null() || content.is_string())
+        return {};
+    if (!content.is_array())
+        return invalid(QStringLiteral("messages[%1].content must be a string or an array of parts.").arg(index));
+    for (const Json &part : content) {
+        const QString type = part.is_object() ? str(member(part, "type")) : QString();
+        if (type == QStringLiteral("text"))
+            continue;
+        if (type != QStringLiteral("image_url"))
+            return invalid(QStringLiteral("messages[%1] has a content part of type \"%2\", which the hub does not "
+                                          "support; use \"text\" or \"image_url\".")
+                               .arg(index)
+                               .arg(type));
+        if (imageUrl(member(part, "image_url")).isEmpty())
+            return invalid(QStringLiteral("messages[%1] has an image_url part without a url.").arg(index));
+    }
+    return {};
+}
+
+// Content that checkContent() accepted.
+QList<ContentPart> contentParts(const Json &content)
 {
     QList<ContentPart> parts;
-    if (content.is_null())
-        return parts;
     if (content.is_string()) {
         parts.append(ContentPart { ContentPart::Type::Text, str(content), {}, {}, {}, {} });
         return parts;
     }
     if (!content.is_array())
-        return invalid(QStringLiteral("messages[%1].content must be a string or an array of parts.").arg(index));
+        return parts;
     for (const Json &part : content) {
-        const QString type = part.is_object() ? str(member(part, "type")) : QString();
-        if (type == QStringLiteral("text")) {
+        if (str(member(part, "type")) == QStringLiteral("text")) {
             parts.append(ContentPart { ContentPart::Type::Text, str(member(part, "text")), {}, {}, {}, {} });
-        } else if (type == QStringLiteral("image_url")) {
-            const Json &image = member(part, "image_url");
-            ContentPart p;
-            p.type = ContentPart::Type::Image;
-            p.imageUrl = image.is_string() ? str(image) : str(member(image, "url"));
-            if (image.is_object())
-                p.detail = str(member(image, "detail"));
-            if (p.imageUrl.isEmpty())
-                return invalid(QStringLiteral("messages[%1] has an image_url part without a url.").arg(index));
-            parts.append(std::move(p));
-        } else {
-            return invalid(QStringLiteral("messages[%1] has a content part of type \"%2\", which the hub does not "
-                                          "support; use \"text\" or \"image_url\".")
-                               .arg(index)
-                               .arg(type));
+            continue;
         }
+        const Json &image = member(part, "image_url");
+        ContentPart p;
+        p.type = ContentPart::Type::Image;
+        p.imageUrl = imageUrl(image);
+        if (image.is_object())
+            p.detail = str(member(image, "detail"));
+        parts.append(std::move(p));
     }
     return parts;
 }
@@ -185,12 +199,10 @@ std::optional<T> number(const Json &body, std::string_view key)
 }
 } // namespace
 
-Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
+Status OpenAiChatFormat::checkRequest(const Json &body)
 {
     if (!body.is_object())
         return invalid(QStringLiteral("The request body must be a JSON object."));
-    ChatRequest r;
-    r.model = str(member(body, "model"));
     const Json *messages = findMember(body, "messages");
     if (!messages || !messages->is_array() || messages->empty())
         return invalid(QStringLiteral("\"messages\" must be a non-empty array of {\"role\", \"content\"} objects."));
@@ -199,24 +211,47 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
         const Json &roleValue = member(m, "role");
         if (!roleValue.is_string())
             return invalid(QStringLiteral("Every message needs a \"role\" (system, user, assistant or tool)."));
-        ChatMessage msg;
-        const QString role = str(roleValue);
-        if (role == QStringLiteral("system") || role == QStringLiteral("developer"))
-            msg.role = ChatMessage::Role::System;
-        else if (role == QStringLiteral("user"))
-            msg.role = ChatMessage::Role::User;
-        else if (role == QStringLiteral("assistant"))
-            msg.role = ChatMessage::Role::Assistant;
-        else if (role == QStringLiteral("tool"))
-            msg.role = ChatMessage::Role::Tool;
-        else
+        const std::string &role = roleValue.get_ref<const std::string &>();
+        if (role != "system" && role != "developer" && role != "user" && role != "assistant" && role != "tool")
             return invalid(QStringLiteral("messages[%1] has the role \"%2\"; use system, user, assistant or tool.")
                                .arg(index)
-                               .arg(role));
-        auto content = parseContent(member(m, "content"), index);
-        if (!content)
-            return fail(content.error());
-        msg.content = std::move(*content);
+                               .arg(str(roleValue)));
+        if (Status content = checkContent(member(m, "content"), index); !content)
+            return content;
+        if (role == "tool" && str(member(m, "tool_call_id")).isEmpty())
+            return invalid(QStringLiteral("messages[%1] is a tool result without \"tool_call_id\".").arg(index));
+        ++index;
+    }
+    if (const Json *tools = findMember(body, "tools"); tools && tools->is_array()) {
+        for (const Json &t : *tools)
+            if (str(member(member(t, "function"), "name")).isEmpty())
+                return invalid(QStringLiteral("Every tool needs function.name."));
+    }
+    std::optional<qint64> maxTokens = number<qint64>(body, "max_completion_tokens");
+    if (!maxTokens)
+        maxTokens = number<qint64>(body, "max_tokens");
+    if (maxTokens && *maxTokens <= 0)
+        return invalid(QStringLiteral("\"max_tokens\" must be a positive number."));
+    if (const Json *stream = findMember(body, "stream"); stream && !stream->is_boolean() && !stream->is_null())
+        return invalid(QStringLiteral("\"stream\" must be true or false."));
+    return {};
+}
+
+Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
+{
+    if (Status checked = checkRequest(body); !checked)
+        return fail(checked.error());
+    // Everything below has been checked: what is left is reading.
+    ChatRequest r;
+    r.model = str(member(body, "model"));
+    for (const Json &m : member(body, "messages")) {
+        ChatMessage msg;
+        const std::string &role = member(m, "role").get_ref<const std::string &>();
+        msg.role = role == "user"    ? ChatMessage::Role::User
+            : role == "assistant"    ? ChatMessage::Role::Assistant
+            : role == "tool"         ? ChatMessage::Role::Tool
+                                     : ChatMessage::Role::System; // system or developer
+        msg.content = contentParts(member(m, "content"));
         msg.toolCallId = str(member(m, "tool_call_id"));
         msg.name = str(member(m, "name"));
         msg.reasoning = str(member(m, "reasoning_content"));
@@ -230,19 +265,13 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
                                                 toolCallSignature(c) });
             }
         }
-        if (msg.role == ChatMessage::Role::Tool && msg.toolCallId.isEmpty())
-            return invalid(QStringLiteral("messages[%1] is a tool result without \"tool_call_id\".").arg(index));
         r.messages.append(std::move(msg));
-        ++index;
     }
     if (const Json *tools = findMember(body, "tools"); tools && tools->is_array()) {
         for (const Json &t : *tools) {
             const Json &fn = member(t, "function");
-            const QString name = str(member(fn, "name"));
-            if (name.isEmpty())
-                return invalid(QStringLiteral("Every tool needs function.name."));
             const Json &params = member(fn, "parameters");
-            r.tools.append(ToolDefinition { name, str(member(fn, "description")),
+            r.tools.append(ToolDefinition { str(member(fn, "name")), str(member(fn, "description")),
                                             params.is_null() ? QByteArray() : QByteArray::fromStdString(params.dump()) });
         }
     }
@@ -278,8 +307,6 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
     r.maxTokens = number<qint64>(body, "max_completion_tokens");
     if (!r.maxTokens)
         r.maxTokens = number<qint64>(body, "max_tokens");
-    if (r.maxTokens && *r.maxTokens <= 0)
-        return invalid(QStringLiteral("\"max_tokens\" must be a positive number."));
     r.seed = number<qint64>(body, "seed");
     r.presencePenalty = number<double>(body, "presence_penalty");
     r.frequencyPenalty = number<double>(body, "frequency_penalty");
@@ -293,11 +320,7 @@ Result<ChatRequest> OpenAiChatFormat::parseRequest(const Json &body)
             for (const Json &s : *stop)
                 r.stop.append(str(s));
     }
-    if (const Json *stream = findMember(body, "stream")) {
-        if (!stream->is_boolean() && !stream->is_null())
-            return invalid(QStringLiteral("\"stream\" must be true or false."));
-        r.stream = stream->is_boolean() && stream->get<bool>();
-    }
+    r.stream = flag(body, "stream", false);
     return r;
 }
 

@@ -14,7 +14,10 @@ namespace AiHub::Providers {
 // providers are sent requests encoded with it, and answers from any provider are encoded into it.
 class OpenAiChatFormat final {
 public:
-    // Validates as it parses; every failure is InvalidArgument with a message that names the field.
+    // Checks a request without reading it into the neutral form; every failure is InvalidArgument with a message
+    // that names the field. An OpenAI-style provider is sent the client's body, so this is all it needs.
+    [[nodiscard]] static Status checkRequest(const nlohmann::ordered_json &body);
+    // checkRequest(), then the neutral form.
     [[nodiscard]] static Result<ChatRequest> parseRequest(const nlohmann::ordered_json &body);
     static nlohmann::ordered_json encodeRequest(const ChatRequest &request);
 

@@ -69,6 +69,25 @@ private Q_SLOTS:
         QTest::newRow("bad part") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":[{"type":"audio"}]}]})") << "audio";
         QTest::newRow("tool without id") << QByteArray(R"({"model":"m","messages":[{"role":"tool","content":"x"}]})") << "tool_call_id";
         QTest::newRow("bad max") << QByteArray(R"({"model":"m","max_tokens":0,"messages":[{"role":"user","content":"x"}]})") << "max_tokens";
+        QTest::newRow("bad max_completion_tokens")
+            << QByteArray(R"({"model":"m","max_completion_tokens":-3,"max_tokens":5,"messages":[{"role":"user","content":"x"}]})")
+            << "max_tokens";
+        QTest::newRow("not an object") << QByteArray(R"([1])") << "JSON object";
+        QTest::newRow("empty messages") << QByteArray(R"({"model":"m","messages":[]})") << "messages";
+        QTest::newRow("message no object") << QByteArray(R"({"model":"m","messages":["hi"]})") << "role";
+        QTest::newRow("content number") << QByteArray(R"({"model":"m","messages":[{"role":"user","content":5}]})") << "content";
+        QTest::newRow("image without url")
+            << QByteArray(R"({"model":"m","messages":[{"role":"user","content":[{"type":"image_url","image_url":{}}]}]})")
+            << "url";
+        QTest::newRow("tool without name")
+            << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"function":{}}]})")
+            << "function.name";
+        QTest::newRow("stream string")
+            << QByteArray(R"({"model":"m","stream":"yes","messages":[{"role":"user","content":"x"}]})") << "stream";
+        // The first problem in reading order is the one reported.
+        QTest::newRow("second message wrong")
+            << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"x"},{"role":"tool","content":[{"type":"video"}]}]})")
+            << "messages[1] has a content part";
     }
     void parseRequest_badInput_saysWhichField()
     {
@@ -78,6 +97,21 @@ private Q_SLOTS:
         QVERIFY(!r.has_value());
         QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
         QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
+        // The check alone (what a relayed OpenAI body gets) refuses it with the same words.
+        const Status checked = OpenAiChatFormat::checkRequest(Json::parse(body.toStdString()));
+        QVERIFY(!checked.has_value());
+        QCOMPARE(checked.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(checked.error().message, r.error().message);
+    }
+    void checkRequest_acceptsWhatParseRequestReads()
+    {
+        for (const char *body : { R"({"model":"m","messages":[{"role":"developer","content":null},{"role":"user","content":[{"type":"text","text":"a"},{"type":"image_url","image_url":"data:x"}]},{"role":"tool","tool_call_id":"c","content":"r"}],"stream":null,"max_tokens":2.5})",
+                                  R"({"messages":[{"role":"assistant","content":"x"}],"tools":[{"function":{"name":"f"}}]})" }) {
+            const Json json = Json::parse(body);
+            QVERIFY(OpenAiChatFormat::checkRequest(json).has_value());
+            auto r = OpenAiChatFormat::parseRequest(json);
+            QVERIFY2(r.has_value(), body);
+        }
     }
     void parseRequest_wrongTypedMembers_areReadAsMissing()
     {
