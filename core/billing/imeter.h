@@ -58,6 +58,9 @@ struct Settlement {
 class IMeter {
 public:
     virtual ~IMeter() = default;
+    // Whether billing is on now. When it is off, reserve() holds nothing, whatever the estimate, so callers may
+    // skip estimating.
+    virtual bool isOn() const = 0;
     // Fails with InsufficientCredit (402) when the balance cannot cover `maximum`, or InvalidArgument (400) for a
     // model without a rate when the hub refuses those. No upstream call may be made then.
     [[nodiscard]] virtual Result<Hold> reserve(const MeterRequest &request) = 0;

@@ -69,6 +69,7 @@ void Meter::setSettings(const BillingSettings &settings)
 {
     QMutexLocker lock(&m_mutex);
     m_settings = settings;
+    m_on.store(settings.enabled, std::memory_order_relaxed);
 }
 
 Result<Hold> Meter::reserve(const MeterRequest &request)

@@ -9,6 +9,7 @@
 
 #include <QMutex>
 
+#include <atomic>
 #include <memory>
 
 namespace AiHub::Billing {
@@ -27,6 +28,7 @@ public:
     BillingSettings settings() const;
     void setSettings(const BillingSettings &settings); // tests and embedders
 
+    bool isOn() const override { return m_on.load(std::memory_order_relaxed); }
     Result<Hold> reserve(const MeterRequest &request) override;
     Settlement settle(const Hold &hold, const Quantities &used, Reason reason, const QString &requestId) override;
 
@@ -39,6 +41,7 @@ private:
     RateBook m_rates;
     mutable QMutex m_mutex;
     BillingSettings m_settings;
+    std::atomic<bool> m_on { false }; // m_settings.enabled, read without the lock on every call
 };
 
 } // namespace AiHub::Billing

@@ -102,6 +102,8 @@ void ChatSession::start()
         return;
     }
     m_call.setModel(m_target.upstreamModel);
+    if (!m_call.openAiBody.is_object() || !provider.adapter->sendsOpenAiBody())
+        m_call.neutralRequest(); // this adapter encodes the neutral form
     auto request = provider.adapter->chatRequest(provider, provider.pickCredential(), m_call);
     if (!request) {
         fail(fromProvider(request.error(), provider));
@@ -205,7 +207,7 @@ void ChatSession::handleEvents(std::vector<ChatEvent> &events)
         case ChatEvent::Kind::Finish:
             if (m_firstTokenNs == 0 && event.isContent())
                 m_firstTokenNs = nowNs();
-            if (m_meter)
+            if (isCharging())
                 countOutput(event);
             emitEvent(event);
             break;
@@ -248,14 +250,14 @@ void ChatSession::upstreamCallFinished()
     // unless the output must be counted because the provider reported none.
     auto completion = m_relayedBody ? provider.adapter->parseRelayedCompletion(provider, m_body)
                                                     : provider.adapter->parseCompletion(provider, m_body);
-    if (completion && completion->usageOnly && m_meter && !completion->usage.reported())
+    if (completion && completion->usageOnly && isCharging() && !completion->usage.reported())
         completion = provider.adapter->parseCompletion(provider, m_body);
     if (!completion) {
         fail(completion.error());
         return;
     }
     m_usage = completion->usage;
-    if (m_meter && !m_usage.reported()) {
+    if (isCharging() && !m_usage.reported()) {
         m_outputBytes = utf8Size(completion->result.text) + utf8Size(completion->result.reasoning);
         for (const Providers::ToolCall &call : completion->result.toolCalls)
             m_outputBytes += utf8Size(call.name) + utf8Size(call.arguments);
@@ -290,7 +292,11 @@ bool ChatSession::reserveCredits()
 {
     if (!m_meter)
         return true;
-    const Providers::ChatRequest &request = m_call.request;
+    if (!m_meter->isOn()) {
+        m_hold = Billing::Hold {}; // what reserve() holds with billing off; the estimate is not needed for it
+        return true;
+    }
+    const Providers::ChatRequest &request = m_call.neutralRequest();
     for (const Providers::ChatMessage &message : request.messages) {
         ++m_inputMessages;
         for (const Providers::ContentPart &part : message.content) {

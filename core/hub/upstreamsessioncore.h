@@ -44,6 +44,9 @@ protected:
                         CallerInfo caller);
     ~UpstreamSessionCore() = default;
 
+    // Whether this call holds credits, so what it produces must be counted for the charge.
+    bool isCharging() const { return m_meter && m_hold && m_hold->active; }
+
     Net::UpstreamClient &m_client;
     Usage::UsageRecorder *m_recorder;
     std::shared_ptr<const Providers::ProviderSnapshot> m_snapshot; // keeps m_target.provider alive

@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/chatcall.h"
 
+#include "core/providers/openaichatformat.h"
+
 namespace AiHub::Providers {
 
 void ChatCall::setModel(const QString &model)
@@ -9,6 +11,19 @@ void ChatCall::setModel(const QString &model)
     request.model = model;
     if (openAiBody.is_object())
         openAiBody["model"] = model.toStdString();
+}
+
+const ChatRequest &ChatCall::neutralRequest()
+{
+    if (!requestPending)
+        return request;
+    requestPending = false;
+    // The body was checked when it arrived; reading it cannot fail then, and would leave the request empty.
+    if (auto parsed = OpenAiChatFormat::parseRequest(openAiBody))
+        request = std::move(*parsed);
+    if (openAiBody.is_object())
+        request.stream = stream;
+    return request;
 }
 
 } // namespace AiHub::Providers

@@ -37,6 +37,9 @@ public:
     [[nodiscard]] virtual Result<Net::UpstreamRequest> chatRequest(const LiveProvider &provider,
                                                                    const LiveCredential *credential,
                                                                    const ChatCall &call) const = 0;
+    // Whether chatRequest() sends an OpenAI client's own body (ChatCall::openAiBody) when there is one, and so
+    // never reads ChatCall::request for it. Otherwise the caller fills that in first (ChatCall::neutralRequest()).
+    virtual bool sendsOpenAiBody() const { return false; }
     // Adapters that cannot produce OpenAI chunks produce neutral events whatever `output` asks.
     virtual std::unique_ptr<IChatStreamDecoder> streamDecoder(const LiveProvider &provider,
                                                               StreamOutput output) const = 0;

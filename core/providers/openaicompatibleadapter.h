@@ -12,6 +12,7 @@ class OpenAiCompatibleAdapter final : public IProviderAdapter {
 public:
     Result<Net::UpstreamRequest> chatRequest(const LiveProvider &provider, const LiveCredential *credential,
                                              const ChatCall &call) const override;
+    bool sendsOpenAiBody() const override { return true; }
     std::unique_ptr<IChatStreamDecoder> streamDecoder(const LiveProvider &provider,
                                                       StreamOutput output) const override;
     Result<ChatCompletion> parseCompletion(const LiveProvider &provider, const QByteArray &body) const override;

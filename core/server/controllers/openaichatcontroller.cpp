@@ -32,12 +32,15 @@ Result<Providers::ChatCall> parseChatCall(const QByteArray &body)
     const auto model = root.find("model");
     if (model == root.end() || !model->is_string() || model->get_ref<const std::string &>().empty())
         return badRequest(QStringLiteral("\"model\" is required: name a model such as \"openai/gpt-4o-mini\"."));
-    auto request = Providers::OpenAiChatFormat::parseRequest(root);
-    if (!request)
-        return fail(request.error());
+    if (Status checked = Providers::OpenAiChatFormat::checkRequest(root); !checked)
+        return fail(checked.error());
     Providers::ChatCall call;
-    call.stream = request->stream;
-    call.request = std::move(*request);
+    const std::string &modelName = model->get_ref<const std::string &>();
+    call.request.model = QString::fromUtf8(modelName.data(), qsizetype(modelName.size()));
+    const auto stream = root.find("stream");
+    call.stream = stream != root.end() && stream->is_boolean() && stream->get<bool>();
+    call.request.stream = call.stream;
+    call.requestPending = true; // the rest of the neutral form only if a provider or billing needs it
     if (const auto options = root.find("stream_options"); options != root.end() && options->is_object()) {
         const auto usage = options->find("include_usage");
         call.clientWantsUsage = usage != options->end() && usage->is_boolean() && usage->get<bool>();

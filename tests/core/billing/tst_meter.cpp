@@ -111,6 +111,20 @@ private Q_SLOTS:
         const Settlement s = meter.settle(*hold, Quantities { 100, 100, 0, 0, 0 }, Reason::Usage, u"r"_s);
         QVERIFY(!s.credits.has_value());
         QCOMPARE(s.reason, u"billing_off"_s);
+        QVERIFY(!meter.isOn()); // sessions skip their estimate then
+    }
+
+    void isOn_followsTheSettingsAsTheyAreReloaded()
+    {
+        Meter meter(m_db);
+        QVERIFY(!meter.isOn()); // nothing loaded yet: off, like reserve()
+        QVERIFY(BillingSettings::set(*m_db, u"enabled"_s, u"on"_s));
+        QVERIFY(meter.start());
+        QVERIFY(meter.isOn());
+        QVERIFY(BillingSettings::set(*m_db, u"enabled"_s, u"off"_s));
+        QVERIFY(meter.isOn()); // until reloaded
+        QVERIFY(meter.reloadSettings());
+        QVERIFY(!meter.isOn());
     }
 
     void reserve_unpricedModel_refusedOrFreeAsConfigured()
