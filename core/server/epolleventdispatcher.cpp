@@ -23,6 +23,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcDispatcher, "aihub.server.dispatcher")
 
 constexpr qint64 NsPerMs = 1000 * 1000;
+constexpr qint64 BusyAboutToBlockNs = 1 * NsPerMs;
 
 // What wakes each kind of notifier. A hang-up or an error wakes readers and writers alike: their next read or
 // write reports it, and a level-triggered hang-up that no one handles would otherwise wake every pass.
@@ -90,25 +91,37 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     // Anything posted from now on writes the eventfd, so the wait below cannot miss it.
     const bool mayWait = flags.testFlag(QEventLoop::WaitForMoreEvents)
         && !m_interrupted.load(std::memory_order_relaxed);
-    if (mayWait)
-        Q_EMIT aboutToBlock();
-    if (m_interrupted.load(std::memory_order_relaxed))
-        return false;
-
     const bool withTimers = !flags.testFlag(QEventLoop::X11ExcludeTimers);
-    int timeoutMs = 0;
-    if (mayWait)
-        timeoutMs = withTimers ? waitTimeoutMs() : -1;
-    int ready = epoll_wait(m_epollFd, m_events->ready, MaxEventsPerPass, timeoutMs);
-    if (ready < 0) {
-        if (errno != EINTR)
-            qCWarning(lcDispatcher) << "epoll_wait failed:" << std::strerror(errno);
-        ready = 0;
+    // What is ready first, without waiting: aboutToBlock() is for a thread that has nothing to do, and, while it
+    // stays busy, at least every BusyAboutToBlockNs. The usage recorder wakes its writer then: under load the rows
+    // of every request answered in that time share one commit (a third as many commits as waking it every pass),
+    // and none waits long for its commit however busy the thread stays.
+    int ready = wait(0);
+    const qint64 now = monotonicNowNs();
+    const bool idle = ready == 0 && mayWait;
+    if (idle || (ready > 0 && now - m_lastAboutToBlockNs >= BusyAboutToBlockNs)) {
+        m_lastAboutToBlockNs = now;
+        Q_EMIT aboutToBlock();
+        if (m_interrupted.load(std::memory_order_relaxed))
+            return false;
+        if (idle)
+            ready = wait(withTimers ? waitTimeoutMs() : -1);
     }
+
     int delivered = dispatchSocketEvents(ready, !flags.testFlag(QEventLoop::ExcludeSocketNotifiers));
     if (withTimers && !m_interrupted.load(std::memory_order_relaxed))
         delivered += fireTimers();
     return delivered > 0;
+}
+
+int EpollEventDispatcher::wait(int timeoutMs)
+{
+    const int ready = epoll_wait(m_epollFd, m_events->ready, MaxEventsPerPass, timeoutMs);
+    if (ready >= 0)
+        return ready;
+    if (errno != EINTR)
+        qCWarning(lcDispatcher) << "epoll_wait failed:" << std::strerror(errno);
+    return 0;
 }
 
 int EpollEventDispatcher::dispatchSocketEvents(int ready, bool deliver)

@@ -17,8 +17,10 @@ namespace AiHub::Server {
 // the set in the kernel and returns only what is ready, so a pass costs what it delivers.
 //
 // It behaves as Qt's dispatchers do: level-triggered socket notifiers, timers in milliseconds, posted events
-// first on each pass, aboutToBlock() before it waits and awake() after. Handlers may add, remove and restart
-// notifiers and timers, and delete objects, from inside any event.
+// first on each pass, awake() at the start of each pass. Handlers may add, remove and restart notifiers and
+// timers, and delete objects, from inside any event. aboutToBlock() comes when the thread has nothing ready (Qt's
+// loops say it on every pass) and, while the thread stays busy, at least every millisecond: the usage recorder
+// wakes its writer then, so under load one commit holds the rows of every request answered in between.
 //
 // create() returns nullptr where epoll or eventfd is not available (then the thread keeps Qt's default).
 class EpollEventDispatcher final : public QAbstractEventDispatcher {
@@ -62,6 +64,7 @@ private:
     };
 
     bool updateWatch(int fd, Watch &watch);
+    int wait(int timeoutMs); // epoll_wait into m_events; the number ready
     int waitTimeoutMs() const;
     int dispatchSocketEvents(int ready, bool deliver);
     int fireTimers();
@@ -72,6 +75,7 @@ private:
     const int m_wakeFd; // an eventfd: wakeUp() writes it, the loop reads it
     std::atomic<bool> m_wakePending { false };
     std::atomic<bool> m_interrupted { false };
+    qint64 m_lastAboutToBlockNs = 0; // monotonic
     std::unordered_map<int, Watch> m_watches;
     quint32 m_nextGeneration = 0;
     std::unordered_map<int, Timer> m_timers;

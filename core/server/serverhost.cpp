@@ -50,8 +50,10 @@ Result<quint16> ServerHost::start()
         Slot slot;
         slot.thread = new QThread(this);
         slot.thread->setObjectName(QStringLiteral("hub-worker-%1").arg(i));
-        if (auto dispatcher = EpollEventDispatcher::create())
-            slot.thread->setEventDispatcher(dispatcher.release()); // the thread owns it from here
+        // AIHUB_QT_EVENT_LOOP=1 keeps Qt's default loop: a way to rule the epoll loop out when looking into a problem.
+        if (qEnvironmentVariableIntValue("AIHUB_QT_EVENT_LOOP") == 0)
+            if (auto dispatcher = EpollEventDispatcher::create())
+                slot.thread->setEventDispatcher(dispatcher.release()); // the thread owns it from here
         slot.anchor = new QObject;
         slot.anchor->moveToThread(slot.thread);
         slot.thread->start();

@@ -169,9 +169,10 @@ qint64 UsageRecorder::recordAndTrack(UsageRecord record)
 bool UsageRecorder::wakeWhenIdle()
 {
     // Waking the writer at once, on a busy core, switched to it for a one-row commit per request (and back for
-    // its notification). Instead the calling thread wakes it when its event loop has handled everything that
-    // was ready, so the rows of all requests answered in that pass share one commit. Only a thread running an
-    // event loop can promise that; any other wakes the writer at once.
+    // its notification). Instead the calling thread wakes it at its loop's aboutToBlock(), so the rows of all
+    // requests answered before that share one commit: Qt's loops say it on every pass, the server workers' epoll
+    // loop when nothing is ready or every millisecond while busy. Only a thread running an event loop can promise
+    // that; any other wakes the writer at once.
     QThread *thread = QThread::currentThread();
     QAbstractEventDispatcher *dispatcher = thread->eventDispatcher();
     if (!dispatcher || thread->loopLevel() == 0)

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void runsTheThreadsLoop();
     void postedEventsFromOtherThreadsWakeTheLoop();
     void aboutToBlockComesBeforeWaiting();
+    void busyThreadStillSaysAboutToBlockEveryMillisecond();
     void quitFromAnotherThreadEndsTheLoop();
     void repeatingTimerFiresUntilStopped();
     void singleShotTimerWaitsItsInterval();
@@ -131,6 +132,38 @@ void TestEpollEventDispatcher::aboutToBlockComesBeforeWaiting()
     const int before = blocks.load();
     loop.run([] {});
     QTRY_VERIFY(blocks.load() > before); // the loop went idle again after the call and said so first
+}
+
+void TestEpollEventDispatcher::busyThreadStillSaysAboutToBlockEveryMillisecond()
+{
+    // A socket that stays readable keeps the thread busy: aboutToBlock() no longer comes every pass, but still
+    // at least every millisecond (the usage recorder's writer waits for it).
+    LoopThread loop;
+    SocketPair pair;
+    std::atomic<int> blocks { 0 };
+    std::atomic<int> passes { 0 };
+    QSocketNotifier *busy = nullptr;
+    loop.run([&] {
+        QObject::connect(QThread::currentThread()->eventDispatcher(), &QAbstractEventDispatcher::aboutToBlock,
+                         [&blocks] { ++blocks; });
+        busy = new QSocketNotifier(pair.fd[0], QSocketNotifier::Read);
+        QObject::connect(busy, &QSocketNotifier::activated, [&passes] { ++passes; }); // never reads
+        pair.send('x');
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(passes.load() > 0, 5000);
+    const int blocksBefore = blocks.load();
+    const int passesBefore = passes.load();
+    QElapsedTimer clock;
+    clock.start();
+    QTest::qWait(200);
+    loop.run([&] { busy->setEnabled(false); });
+    const qint64 elapsedMs = clock.elapsed();
+    const int busyBlocks = blocks.load() - blocksBefore;
+    const int busyPasses = passes.load() - passesBefore;
+    // Loose bounds: this machine may be shared. At least one per 10 ms; far fewer than one per pass.
+    QVERIFY2(busyBlocks >= elapsedMs / 10, qPrintable(QStringLiteral("%1 in %2 ms").arg(busyBlocks).arg(elapsedMs)));
+    QVERIFY2(busyBlocks * 4 < busyPasses, qPrintable(QStringLiteral("%1 of %2 passes").arg(busyBlocks).arg(busyPasses)));
+    loop.run([&] { delete busy; });
 }
 
 void TestEpollEventDispatcher::quitFromAnotherThreadEndsTheLoop()

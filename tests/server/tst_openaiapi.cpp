@@ -81,6 +81,22 @@ private Q_SLOTS:
         QVERIFY(!records[0].stream);
     }
 
+    void qtEventLoop_servesTheSame()
+    {
+        // AIHUB_QT_EVENT_LOOP=1: the workers keep Qt's own event loop instead of the epoll one.
+        m_hub.reset();
+        qputenv("AIHUB_QT_EVENT_LOOP", "1");
+        m_hub = std::make_unique<TestHub>();
+        m_hub->addProvider(ProviderKind::OpenAI, QStringLiteral("openai"), m_mock->baseUrl());
+        m_key = m_hub->createKey(QStringLiteral("tester"));
+        m_port = m_hub->startServer();
+        qunsetenv("AIHUB_QT_EVENT_LOOP");
+        const auto r = post(kChat);
+        QCOMPARE(r.status, 200);
+        QVERIFY(json(r.body)["usage"]["completion_tokens"] == 377);
+        QCOMPARE(m_hub->usageRecords().size(), 1);
+    }
+
     void streaming_chunksArriveBeforeTheUpstreamFinishes()
     {
         m_mock->addRoute("POST", "/v1/chat/completions",
