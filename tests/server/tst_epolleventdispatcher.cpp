@@ -160,8 +160,9 @@ void TestEpollEventDispatcher::busyThreadStillSaysAboutToBlockEveryMillisecond()
     const qint64 elapsedMs = clock.elapsed();
     const int busyBlocks = blocks.load() - blocksBefore;
     const int busyPasses = passes.load() - passesBefore;
-    // Loose bounds: this machine may be shared. At least one per 10 ms; far fewer than one per pass.
-    QVERIFY2(busyBlocks >= elapsedMs / 10, qPrintable(QStringLiteral("%1 in %2 ms").arg(busyBlocks).arg(elapsedMs)));
+    // Loose bounds: on a loaded machine the thread may get a fraction of a CPU. At least one per 40 ms of wall
+    // time (without the bound there was one in all); far fewer than one per pass.
+    QVERIFY2(busyBlocks >= elapsedMs / 40, qPrintable(QStringLiteral("%1 in %2 ms").arg(busyBlocks).arg(elapsedMs)));
     QVERIFY2(busyBlocks * 4 < busyPasses, qPrintable(QStringLiteral("%1 of %2 passes").arg(busyBlocks).arg(busyPasses)));
     loop.run([&] { delete busy; });
 }
