@@ -102,8 +102,8 @@ void ChatSession::start()
         return;
     }
     m_call.setModel(m_target.upstreamModel);
-    if (!m_call.openAiBody.is_object() || !provider.adapter->sendsOpenAiBody())
-        m_call.neutralRequest(); // this adapter encodes the neutral form
+    if (!provider.adapter->sendsOpenAiBody())
+        m_call.neutralRequest(); // this adapter encodes the neutral form (a no-op unless it is still to be read)
     auto request = provider.adapter->chatRequest(provider, provider.pickCredential(), m_call);
     if (!request) {
         fail(fromProvider(request.error(), provider));

@@ -21,8 +21,6 @@ const ChatRequest &ChatCall::neutralRequest()
     // The body was checked when it arrived; reading it cannot fail then, and would leave the request empty.
     if (auto parsed = OpenAiChatFormat::parseRequest(openAiBody))
         request = std::move(*parsed);
-    if (openAiBody.is_object())
-        request.stream = stream;
     return request;
 }
 

@@ -39,7 +39,6 @@ Result<Providers::ChatCall> parseChatCall(const QByteArray &body)
     call.request.model = QString::fromUtf8(modelName.data(), qsizetype(modelName.size()));
     const auto stream = root.find("stream");
     call.stream = stream != root.end() && stream->is_boolean() && stream->get<bool>();
-    call.request.stream = call.stream;
     call.requestPending = true; // the rest of the neutral form only if a provider or billing needs it
     if (const auto options = root.find("stream_options"); options != root.end() && options->is_object()) {
         const auto usage = options->find("include_usage");
