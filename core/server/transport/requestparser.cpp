@@ -8,6 +8,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace AiHub::Server {
 
 namespace {
@@ -36,11 +40,26 @@ QByteArrayView trimOws(QByteArrayView v)
     return v.sliced(b, e - b);
 }
 
+// Sixteen bytes at a time while none is below 0x20 or DEL (a tab among them sends that block to the byte loop):
+// header values are most of a request head, and the Authorization value alone is some 70 bytes.
 bool hasControlChars(QByteArrayView v)
 {
-    for (char c : v) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && c != '\t') || u == 0x7f)
+    const auto *p = reinterpret_cast<const unsigned char *>(v.data());
+    const unsigned char *const end = p + v.size();
+#if defined(__SSE2__)
+    const __m128i floor = _mm_set1_epi8(0x20);
+    const __m128i del = _mm_set1_epi8(0x7f);
+    while (end - p >= 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(x, del),
+                                         _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, floor), x), _mm_set1_epi8(-1)));
+        if (_mm_movemask_epi8(bad) != 0)
+            break;
+        p += 16;
+    }
+#endif
+    for (; p != end; ++p) {
+        if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
             return true;
     }
     return false;

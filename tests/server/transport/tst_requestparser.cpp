@@ -7,6 +7,7 @@
 #include <vector>
 
 using AiHub::Server::RequestParser;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -190,6 +191,29 @@ private Q_SLOTS:
         const Outcome slow = frame(request, 1);
         QVERIFY(slow.failed);
         QCOMPARE(slow.status, status);
+    }
+
+    void longValues_controlCharactersAreFoundAtEveryPosition()
+    {
+        // Values are checked sixteen bytes at a time: a control character or DEL in any lane of any block, or in
+        // the tail after the last whole block, is refused; tabs and bytes of 0x80 and above (obs-text) are not.
+        for (int length : { 15, 16, 17, 40, 70 }) {
+            for (int at = 0; at < length; ++at) {
+                for (const char bad : { '\x01', '\x1f', '\x7f', '\x00' }) {
+                    QByteArray value(length, 'v');
+                    value[at] = bad;
+                    const Outcome o = frame("GET / HTTP/1.1\r\nHost: x\r\nAuthorization: " + value + "\r\n\r\n");
+                    QVERIFY2(o.failed && o.status == 400, qPrintable(u"length %1, at %2"_s.arg(length).arg(at)));
+                }
+                QByteArray fine(length, 'v');
+                fine[at] = at % 2 ? '\t' : '\x80';
+                fine[length - 1] = 'v'; // a trailing tab would be trimmed, not refused
+                fine[0] = 'v';
+                const Outcome o = frame("GET / HTTP/1.1\r\nHost: x\r\nAuthorization: " + fine + "\r\n\r\n");
+                QVERIFY2(!o.failed, qPrintable(u"length %1, at %2"_s.arg(length).arg(at)));
+                QCOMPARE(o.heads.at(0).headers.value("authorization"), fine);
+            }
+        }
     }
 
     void garbage_isRefusedBeforeTheLineEnds()
