@@ -39,25 +39,6 @@ inline QByteArray sliceOf(QByteArray &block, qsizetype from, qsizetype size)
     return QByteArray(std::move(d));
 }
 
-// Makes `target`, a null QByteArray, the `size` bytes at `data` inside the array `header` owns, and says whether
-// it needs a reference on `header` (the caller takes them all at once). An empty one is empty and non-null, with
-// no storage, like QByteArray("", 0). The byte after the slice must be NUL, as QByteArray promises.
-inline int pointInto(QByteArray &target, QTypedArrayData<char> *header, char *data, qsizetype size)
-{
-    static char empty = '\0';
-    QByteArray::DataPointer &d = target.data_ptr();
-    Q_ASSERT(d.d_ptr() == nullptr && d.data() == nullptr);
-    if (size == 0) {
-        d.ptr = &empty;
-        return 0;
-    }
-    Q_ASSERT(data[size] == '\0');
-    d.d = header;
-    d.ptr = data;
-    d.size = size;
-    return 1;
-}
-
 // A short, printable piece of untrusted input for an error message.
 QString excerpt(QByteArrayView v)
 {
@@ -103,7 +84,7 @@ void HttpResponseParser::reset(bool headRequest)
     m_status = 0;
     m_minorVersion = 1;
     m_reason.clear();
-    m_headers.clear();
+    m_headersDone = false;
     m_trailers.clear();
     m_headerBlock.clear(); // shared with the previous response's headers: let go of it, never write into it
     m_blockUsed = 0;
@@ -134,28 +115,33 @@ void HttpResponseParser::feed(const QByteArray &data)
     m_buffer.append(data);
 }
 
-HttpResponseParser::HeaderList HttpResponseParser::takeHeaders()
+std::vector<ResponseHeaders::Span> HttpResponseParser::headerSpans() const
 {
-    return std::exchange(m_headers, {});
+    std::vector<ResponseHeaders::Span> spans;
+    spans.reserve(m_spans.size());
+    for (const HeaderSpan &s : m_spans)
+        spans.push_back({ s.nameAt, s.nameSize, s.valueAt, s.valueSize });
+    return spans;
 }
 
-QByteArray HttpResponseParser::header(QByteArrayView name) const
+ResponseHeaders HttpResponseParser::currentHeaders() const
 {
-    for (const auto &h : m_headers) {
-        if (name.compare(h.first, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    // Shares the block: it is complete, and the next response starts a block of its own.
+    return m_headersDone ? ResponseHeaders(m_headerBlock, headerSpans()) : ResponseHeaders();
 }
 
-QList<QByteArray> HttpResponseParser::headerValues(QByteArrayView name) const
+ResponseHeaders HttpResponseParser::takeHeaders()
 {
-    QList<QByteArray> values;
-    for (const auto &h : m_headers) {
-        if (name.compare(h.first, Qt::CaseInsensitive) == 0)
-            values.append(h.second);
-    }
-    return values;
+    if (!m_headersDone)
+        return {};
+    m_headersDone = false;
+    m_headerBlock.resize(m_blockUsed);
+    if (m_headerBlock.capacity() - m_blockUsed > m_blockUsed / 4 + 64)
+        m_headerBlock.squeeze(); // grown by doubling: give back the room the block will never use
+    ResponseHeaders out(std::exchange(m_headerBlock, {}), headerSpans());
+    m_blockUsed = 0;
+    m_spans.clear();
+    return out;
 }
 
 std::unexpected<Error> HttpResponseParser::failWith(const QString &message)
@@ -247,7 +233,7 @@ void HttpResponseParser::growBlock(qsizetype n)
 {
     // The block lives as long as the caller keeps the headers (a stream's whole life): the first allocation is
     // exactly what is asked (takePlainHeaderLines() asks for the whole run of lines it found), later ones double
-    // and publishHeaders() gives back what was not used.
+    // and takeHeaders() gives back what was not used.
     const qsizetype want = std::max(m_blockUsed + n, m_headerBlock.capacity() == 0 ? 0 : 2 * m_headerBlock.size());
     m_headerBlock.reserve(want); // exactly this much, unlike resize()'s own growth
     m_headerBlock.resize(want);
@@ -403,32 +389,9 @@ Status HttpResponseParser::addTrailer(QByteArrayView line)
     return {};
 }
 
-void HttpResponseParser::publishHeaders()
-{
-    const auto count = qsizetype(m_spans.size());
-    m_headers.clear();
-    if (count == 0)
-        return;
-    m_headerBlock.resize(m_blockUsed); // the names and values share it from here on
-    if (m_headerBlock.capacity() - m_blockUsed > m_blockUsed / 4 + 64)
-        m_headerBlock.squeeze(); // grown by doubling: give back the room the block will never use
-    m_headers.reserve(count);
-    m_headers.resize(count);
-    QByteArray::DataPointer &block = m_headerBlock.data_ptr();
-    char *const base = block.data();
-    int references = 0;
-    auto *out = m_headers.data();
-    for (qsizetype i = 0; i < count; ++i) {
-        const HeaderSpan &span = m_spans[size_t(i)];
-        references += pointInto(out[i].first, block.d_ptr(), base + span.nameAt, span.nameSize);
-        references += pointInto(out[i].second, block.d_ptr(), base + span.valueAt, span.valueSize);
-    }
-    block.d_ptr()->ref_.fetchAndAddRelaxed(references); // one reference per slice, taken at once
-}
-
 Status HttpResponseParser::finishHeaders()
 {
-    publishHeaders();
+    m_headersDone = true; // handed out as they are, split into arrays only if someone asks (ResponseHeaders)
 
     bool connectionClose = false;
     bool connectionKeepAlive = false;
@@ -615,8 +578,7 @@ Result<HttpResponseParser::Event> HttpResponseParser::next(QByteArray *body)
             }
             if (auto s = finishHeaders(); !s)
                 return std::unexpected(s.error());
-            // The names and values keep the block alive as long as they are kept; the parser lets go of it.
-            m_headerBlock = QByteArray();
+            // The block stays until takeHeaders() hands it over, or the next response starts one of its own.
             return Event::HeadersComplete;
         case State::FixedBody: {
             const qsizetype available = m_buffer.size() - m_pos;
@@ -726,7 +688,7 @@ Result<HttpResponseParser::Event> HttpResponseParser::finishInput()
         break;
     }
     QString where;
-    if (m_state == State::StatusLine && m_headers.isEmpty() && m_status == 0 && m_buffer.size() == m_pos
+    if (m_state == State::StatusLine && m_status == 0 && m_buffer.size() == m_pos
         && !m_started)
         where = u"closed the connection without sending a response"_s;
     else if (m_state == State::StatusLine || m_state == State::Headers)

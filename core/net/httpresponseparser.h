@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/net/responseheaders.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -18,7 +19,7 @@ namespace AiHub::Net {
 // (100 Continue, 103 Early Hints) are skipped. It never throws; malformed input gives an UpstreamProtocol error.
 class HttpResponseParser final {
 public:
-    using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+    using HeaderList = ResponseHeaders::List;
 
     enum class Event {
         NeedMoreData,    // everything fed so far is consumed; feed more (or call finishInput() at end of stream)
@@ -43,12 +44,14 @@ public:
     int status() const { return m_status; }
     const QByteArray &reasonPhrase() const { return m_reason; }
     int httpMinorVersion() const { return m_minorVersion; }
-    const HeaderList &headers() const { return m_headers; }
-    HeaderList takeHeaders();
+    // The headers of the current response once they are complete (until takeHeaders()), else none.
+    HeaderList headers() const { return currentHeaders().list(); }
+    // Hands them over without splitting them up; the parser keeps none.
+    ResponseHeaders takeHeaders();
     const HeaderList &trailers() const { return m_trailers; }
     // The first value of a header (case-insensitive name), or a null QByteArray.
-    QByteArray header(QByteArrayView name) const;
-    QList<QByteArray> headerValues(QByteArrayView name) const;
+    QByteArray header(QByteArrayView name) const { return currentHeaders().value(name); }
+    QList<QByteArray> headerValues(QByteArrayView name) const { return currentHeaders().values(name); }
 
     Framing framing() const { return m_framing; }
     qint64 contentLength() const { return m_contentLength; } // -1 unless framed by Content-Length
@@ -98,7 +101,8 @@ private:
     Status addTrailer(QByteArrayView line);
     char *blockSpace(qsizetype n);
     void growBlock(qsizetype n);
-    void publishHeaders();
+    std::vector<ResponseHeaders::Span> headerSpans() const;
+    ResponseHeaders currentHeaders() const;
     Status finishHeaders();
     Status parseChunkSize(QByteArrayView line);
     void takeBody(qsizetype n, QByteArray *body, bool *haveBody);
@@ -114,7 +118,7 @@ private:
     int m_status = 0;
     int m_minorVersion = 1;
     QByteArray m_reason;
-    HeaderList m_headers; // filled when the headers are complete: slices of m_headerBlock, no copy each
+    bool m_headersDone = false; // the header block is complete and not taken
     HeaderList m_trailers;
     // The current header block as "name\0value\0" pairs, one allocation per response. Every name and value
     // handed out shares it and stays NUL-terminated like any QByteArray.

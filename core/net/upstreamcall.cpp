@@ -42,11 +42,7 @@ UpstreamCall::~UpstreamCall()
 
 QByteArray UpstreamCall::header(QByteArrayView name) const
 {
-    for (const auto &h : m_headers) {
-        if (name.compare(h.first, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return m_headers.value(name);
 }
 
 qint64 UpstreamCall::connectElapsedNs() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/error.h"
+#include "core/net/responseheaders.h"
 #include "core/net/upstreamconnection.h"
 #include "core/net/upstreamrequest.h"
 
@@ -45,7 +46,7 @@ public:
 
     const QUrl &url() const { return m_url; }
     int status() const { return m_status; } // 0 until responseStarted()
-    const QList<QPair<QByteArray, QByteArray>> &headers() const { return m_headers; }
+    QList<QPair<QByteArray, QByteArray>> headers() const { return m_headers.list(); }
     // The first value of a response header (case-insensitive name), or a null QByteArray.
     QByteArray header(QByteArrayView name) const;
     // Frees the response headers when the caller needs none of them any more (a stream may run for minutes;
@@ -106,7 +107,7 @@ private:
     QString m_host;
     IdlePool *m_pool = nullptr;
     QByteArray m_wire; // the serialized request, kept for a retry
-    QList<QPair<QByteArray, QByteArray>> m_headers;
+    ResponseHeaders m_headers;
     UpstreamTimeouts m_timeouts;
     std::function<Error(const Error &)> m_describeFailure;
     qsizetype m_callIndex = -1; // slot in the client's active list

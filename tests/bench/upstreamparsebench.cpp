@@ -66,7 +66,7 @@ struct Outcome {
             if (*event == HttpResponseParser::Event::NeedMoreData)
                 break;
             if (*event == HttpResponseParser::Event::HeadersComplete) {
-                const HttpResponseParser::HeaderList headers = parser.takeHeaders();
+                const ResponseHeaders headers = parser.takeHeaders();
                 out.headers = headers.size();
             } else if (*event == HttpResponseParser::Event::BodyData) {
                 out.bodyBytes += body.size();
