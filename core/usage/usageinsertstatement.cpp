@@ -128,10 +128,25 @@ void UsageInsertStatement::rollback()
     }
 }
 
+char *UsageInsertStatement::appendUtf8(char *out, QStringView text)
+{
+    // Nearly every text here is ASCII (ids, names, model names): narrowed in one pass that also notes whether a
+    // unit was not ASCII; only then is it encoded again properly. QStringEncoder's own fixed cost per call was
+    // most of binding a row.
+    const char16_t *units = text.utf16();
+    const qsizetype size = text.size();
+    char16_t seen = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        seen |= units[i];
+        out[i] = char(units[i]);
+    }
+    return seen < 0x80 ? out + size : m_encoder.appendToBuffer(out, text);
+}
+
 int UsageInsertStatement::bindText(sqlite3_stmt *statement, int index, QStringView text)
 {
     char *begin = m_texts.data() + m_textsUsed;
-    char *end = m_encoder.appendToBuffer(begin, text);
+    char *end = appendUtf8(begin, text);
     m_textsUsed = end - m_texts.data();
     return sqlite3_bind_text(statement, index, begin, int(end - begin), SQLITE_STATIC);
 }

@@ -49,6 +49,7 @@ public:
 private:
     [[nodiscard]] Error error(int code, const QString &action, const Storage::Database &database) const;
     [[nodiscard]] Status run(sqlite3_stmt *statement, const QString &action, const Storage::Database &database);
+    char *appendUtf8(char *out, QStringView text);
     int bindText(sqlite3_stmt *statement, int index, QStringView text);
     int bindOptionalText(sqlite3_stmt *statement, int index, QStringView text);
     void reserveTexts(const UsageRecord *rows, int count);
