@@ -2,8 +2,7 @@
 // Copyright (C) 2026 The AIGNE Hub desktop authors
 #include "core/providers/orderedjsonreader.h"
 
-#include "core/common/httpsyntax.h"
-#include "core/providers/jsonbytescan.h"
+#include "core/providers/jsontext.h"
 
 #include <charconv>
 #include <cstdint>
@@ -19,94 +18,6 @@ using Json = nlohmann::ordered_json;
 constexpr int kMaxDepth = 200;
 
 enum class Outcome { Ok, Invalid, Unsupported };
-
-// The first byte from p on that a string cannot simply copy: '"', '\\', a control character or a byte >= 0x80
-// (UTF-8 to check); end if none.
-inline const char *findSpecial(const char *p, const char *end)
-{
-    return JsonByteScan::findStringStop<true>(p, end);
-}
-
-bool inRange(const char *p, const char *end, unsigned char low, unsigned char high)
-{
-    if (p == end)
-        return false;
-    const auto c = static_cast<unsigned char>(*p);
-    return c >= low && c <= high;
-}
-
-// One UTF-8 sequence at p (p < end, *p >= 0x80) as nlohmann's lexer accepts it (RFC 3629: no overlong forms,
-// no surrogates, nothing above U+10FFFF); returns its end, or nullptr.
-const char *utf8Sequence(const char *p, const char *end)
-{
-    const auto c = static_cast<unsigned char>(*p++);
-    int more = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-        more = 1;
-    } else if (c == 0xe0) {
-        more = 2;
-        low = 0xa0;
-    } else if ((c >= 0xe1 && c <= 0xec) || c == 0xee || c == 0xef) {
-        more = 2;
-    } else if (c == 0xed) {
-        more = 2;
-        high = 0x9f;
-    } else if (c == 0xf0) {
-        more = 3;
-        low = 0x90;
-    } else if (c >= 0xf1 && c <= 0xf3) {
-        more = 3;
-    } else if (c == 0xf4) {
-        more = 3;
-        high = 0x8f;
-    } else {
-        return nullptr;
-    }
-    if (!inRange(p, end, low, high))
-        return nullptr;
-    ++p;
-    for (int i = 1; i < more; ++i, ++p) {
-        if (!inRange(p, end, 0x80, 0xbf))
-            return nullptr;
-    }
-    return p;
-}
-
-// Four hex digits at p; -1 when they are not.
-int hex4(const char *p, const char *end)
-{
-    if (end - p < 4)
-        return -1;
-    int value = 0;
-    for (int i = 0; i < 4; ++i) {
-        const int digit = HttpSyntax::hexDigitValue(p[i]);
-        if (digit < 0)
-            return -1;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-
-void appendUtf8(std::string &out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xc0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        out += char(0xe0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
-    } else {
-        out += char(0xf0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3f));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
-    }
-}
 
 class Reader final {
 public:
@@ -256,64 +167,7 @@ private:
     // m_p at the opening quote.
     Outcome string(std::string &out)
     {
-        ++m_p;
-        const char *run = m_p;
-        for (;;) {
-            m_p = findSpecial(m_p, m_end);
-            if (m_p == m_end)
-                return Outcome::Invalid;
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '"') {
-                out.append(run, std::size_t(m_p - run));
-                ++m_p;
-                return Outcome::Ok;
-            }
-            if (c >= 0x80) {
-                m_p = utf8Sequence(m_p, m_end);
-                if (!m_p)
-                    return Outcome::Invalid;
-                continue;
-            }
-            if (c < 0x20)
-                return Outcome::Invalid;
-            // A backslash: what came before it, then the escaped character.
-            out.append(run, std::size_t(m_p - run));
-            if (++m_p == m_end)
-                return Outcome::Invalid;
-            switch (*m_p++) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                const int first = hex4(m_p, m_end);
-                if (first < 0)
-                    return Outcome::Invalid;
-                m_p += 4;
-                std::uint32_t cp = std::uint32_t(first);
-                if (cp >= 0xdc00 && cp <= 0xdfff)
-                    return Outcome::Invalid; // a low surrogate first
-                if (cp >= 0xd800 && cp <= 0xdbff) {
-                    if (m_end - m_p < 6 || m_p[0] != '\\' || m_p[1] != 'u')
-                        return Outcome::Invalid;
-                    const int second = hex4(m_p + 2, m_end);
-                    if (second < 0xdc00 || second > 0xdfff)
-                        return Outcome::Invalid;
-                    m_p += 6;
-                    cp = 0x10000 + ((cp - 0xd800) << 10) + (std::uint32_t(second) - 0xdc00);
-                }
-                appendUtf8(out, cp);
-                break;
-            }
-            default:
-                return Outcome::Invalid;
-            }
-            run = m_p;
-        }
+        return JsonText::readString(m_p, m_end, out) ? Outcome::Ok : Outcome::Invalid;
     }
 
     // JSON's number grammar; the type as nlohmann gives it: negative integers signed, others unsigned, either
@@ -321,38 +175,10 @@ private:
     Outcome number(Json &out)
     {
         const char *start = m_p;
-        const char *p = m_p;
-        if (p != m_end && *p == '-')
-            ++p;
-        if (p == m_end)
-            return Outcome::Invalid;
-        if (*p == '0') {
-            ++p;
-        } else if (*p >= '1' && *p <= '9') {
-            while (p != m_end && *p >= '0' && *p <= '9')
-                ++p;
-        } else {
-            return Outcome::Invalid;
-        }
         bool integer = true;
-        if (p != m_end && *p == '.') {
-            integer = false;
-            ++p;
-            if (p == m_end || *p < '0' || *p > '9')
-                return Outcome::Invalid;
-            while (p != m_end && *p >= '0' && *p <= '9')
-                ++p;
-        }
-        if (p != m_end && (*p == 'e' || *p == 'E')) {
-            integer = false;
-            ++p;
-            if (p != m_end && (*p == '+' || *p == '-'))
-                ++p;
-            if (p == m_end || *p < '0' || *p > '9')
-                return Outcome::Invalid;
-            while (p != m_end && *p >= '0' && *p <= '9')
-                ++p;
-        }
+        const char *p = JsonText::numberEnd(m_p, m_end, &integer);
+        if (!p)
+            return Outcome::Invalid;
         m_p = p;
         if (integer) {
             if (*start == '-') {
