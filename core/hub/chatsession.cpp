@@ -74,7 +74,7 @@ ChatSession::ChatSession(Net::UpstreamClient &client, Usage::UsageRecorder *reco
     , UpstreamSessionCore(client, recorder, std::move(snapshot), std::move(target), std::move(caller))
     , m_call(std::move(call))
     , m_stream(m_call.stream)
-    , m_relayedBody(m_call.openAiBody.is_object())
+    , m_relayedBody(m_call.hasOpenAiBody())
 {
 }
 

@@ -3,6 +3,7 @@
 #include "core/providers/chatcall.h"
 
 #include "core/providers/openaichatformat.h"
+#include "core/providers/orderedjsonreader.h"
 
 namespace AiHub::Providers {
 
@@ -19,8 +20,15 @@ const ChatRequest &ChatCall::neutralRequest()
         return request;
     requestPending = false;
     // The body was checked when it arrived; reading it cannot fail then, and would leave the request empty.
-    if (auto parsed = OpenAiChatFormat::parseRequest(openAiBody))
+    // The scanned text still names the client's model: the routed one in request.model is kept.
+    const QString model = request.model;
+    const nlohmann::ordered_json document = openAiText.isEmpty()
+        ? nlohmann::ordered_json()
+        : OrderedJsonReader::parse(openAiText.constData(), openAiText.constData() + openAiText.size());
+    if (auto parsed = OpenAiChatFormat::parseRequest(openAiText.isEmpty() ? openAiBody : document)) {
         request = std::move(*parsed);
+        request.model = model;
+    }
     return request;
 }
 

@@ -180,10 +180,14 @@ Result<Net::UpstreamRequest> OpenAiCompatibleAdapter::chatRequest(const LiveProv
     // client's request is encoded from the neutral form.
     // On streams usage is always asked for, so every call is accounted; the relay hands it on only if the client
     // asked.
-    const std::string body = call.openAiBody.is_object()
-        ? upstreamBody(call.openAiBody, call.stream)
-        : upstreamBody(OpenAiChatFormat::encodeRequest(call.request), call.stream);
-    request->body = QByteArray::fromStdString(body);
+    if (!call.openAiText.isEmpty()) {
+        request->body = call.openAiScan.upstreamBody(call.openAiText, call.request.model);
+    } else {
+        const std::string body = call.openAiBody.is_object()
+            ? upstreamBody(call.openAiBody, call.stream)
+            : upstreamBody(OpenAiChatFormat::encodeRequest(call.request), call.stream);
+        request->body = QByteArray::fromStdString(body);
+    }
     // Literals: no allocation per request.
     request->headers.emplaceBack(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request->headers.emplaceBack(QByteArrayLiteral("Accept"), call.stream ? QByteArrayLiteral("text/event-stream")

@@ -3,8 +3,7 @@
 #include "core/server/controllers/openaichatcontroller.h"
 
 #include "core/hub/chatsession.h"
-#include "core/providers/openaichatformat.h"
-#include "core/providers/orderedjsonreader.h"
+#include "core/providers/openaichatcallreader.h"
 #include "core/providers/providerregistry.h"
 #include "core/server/apierror.h"
 #include "core/server/controllers/openaicompletionresponder.h"
@@ -12,42 +11,7 @@
 #include "core/server/httpheaders.h"
 #include "core/server/transport/httpexchange.h"
 
-#include <nlohmann/json.hpp>
-
 namespace AiHub::Server {
-
-namespace {
-std::unexpected<Error> badRequest(const QString &message) { return fail(ErrorCode::InvalidArgument, message); }
-
-Result<Providers::ChatCall> parseChatCall(const QByteArray &body)
-{
-    // nlohmann's result, built several times faster.
-    nlohmann::ordered_json root = Providers::OrderedJsonReader::parse(body.constData(), body.constData() + body.size());
-    if (root.is_discarded())
-        return badRequest(QStringLiteral("The request body is not valid JSON. Send a JSON object such as "
-                                         "{\"model\": \"openai/gpt-4o-mini\", \"messages\": [{\"role\": \"user\", "
-                                         "\"content\": \"Hello\"}]}."));
-    if (!root.is_object())
-        return badRequest(QStringLiteral("The request body must be a JSON object."));
-    const auto model = root.find("model");
-    if (model == root.end() || !model->is_string() || model->get_ref<const std::string &>().empty())
-        return badRequest(QStringLiteral("\"model\" is required: name a model such as \"openai/gpt-4o-mini\"."));
-    if (Status checked = Providers::OpenAiChatFormat::checkRequest(root); !checked)
-        return fail(checked.error());
-    Providers::ChatCall call;
-    const std::string &modelName = model->get_ref<const std::string &>();
-    call.request.model = QString::fromUtf8(modelName.data(), qsizetype(modelName.size()));
-    const auto stream = root.find("stream");
-    call.stream = stream != root.end() && stream->is_boolean() && stream->get<bool>();
-    call.requestPending = true; // the rest of the neutral form only if a provider or billing needs it
-    if (const auto options = root.find("stream_options"); options != root.end() && options->is_object()) {
-        const auto usage = options->find("include_usage");
-        call.clientWantsUsage = usage != options->end() && usage->is_boolean() && usage->get<bool>();
-    }
-    call.openAiBody = std::move(root);
-    return call;
-}
-} // namespace
 
 OpenAiChatController::OpenAiChatController(const HubServices &services, Net::UpstreamClient &client)
     : m_services(services)
@@ -57,7 +21,7 @@ OpenAiChatController::OpenAiChatController(const HubServices &services, Net::Ups
 
 void OpenAiChatController::handle(const HttpRequest &request, HttpExchange *exchange, const RequestContext &context)
 {
-    auto call = parseChatCall(request.body);
+    auto call = Providers::OpenAiChatCallReader::read(request.body);
     if (!call) {
         ApiError::respond(exchange, call.error());
         return;
