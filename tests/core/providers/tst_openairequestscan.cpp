@@ -117,8 +117,10 @@ private:
         QList<QByteArray> members;
         maybe(members, "role", { "\"user\"", "\"assistant\"", "\"system\"", "\"developer\"", "\"tool\"",
                                  "\"us\\u0065r\"", "\"boss\"", "5" }, 5, m_usual ? 10 : 9);
-        maybe(members, "content", { "\"Hi\"", "\"with \\\"quotes\\\" and \\n a \\u4e2d\"", "\"\xe4\xb8\xad\xe6\x96\x87\"",
-                                    "null", "\"\"", "[{\"type\":\"text\",\"text\":\"a\"}]", "7" }, 5, 8);
+        maybe(members, "content",
+              { "\"Hi\"", "\"with \\\"quotes\\\" and \\n a \\u4e2d\"", "\"\xe4\xb8\xad\xe6\x96\x87\"",
+                "null", "\"\"", "[{\"type\":\"text\",\"text\":\"a\"}]", "7" },
+              5, 8);
         maybe(members, "tool_call_id", { "\"call_1\"", "\"\\u0000\"", "\"\"", "3" }, 2, m_usual ? 5 : 3);
         maybe(members, "name", { "\"bob\"", "{\"x\":[]}" }, 2, 2);
         if (!m_usual && chance(1) && !members.isEmpty())
@@ -129,7 +131,8 @@ private:
 
     void mutate(QByteArray &text)
     {
-        static const char replacements[] = { '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\x01', '\x80', '0', 'e', '\0' };
+        static const char replacements[] = { '"', '\\', '{', '}', '[', ']', ',', ':',
+                                             ' ', '\x01', '\x80', '0', 'e', '\0' };
         const int count = 1 + int(m_rng.bounded(3));
         for (int i = 0; i < count && !text.isEmpty(); ++i) {
             const qsizetype at = m_rng.bounded(int(text.size()));
@@ -232,7 +235,8 @@ private Q_SLOTS:
         QTest::newRow("escaped role") << QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"us\\u0065r\"}]}");
         QTest::newRow("model twice") << with(",\"model\":\"n\"");
         QTest::newRow("stream twice") << with(",\"stream\":true,\"stream\":false");
-        QTest::newRow("role twice") << QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"role\":\"boss\"}]}");
+        QTest::newRow("role twice")
+            << QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"role\":\"boss\"}]}");
         QTest::newRow("unknown role") << QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"boss\"}]}");
         QTest::newRow("tool result without id") << QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"tool\","
                                                               "\"content\":\"x\"}]}");
