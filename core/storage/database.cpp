@@ -5,6 +5,7 @@
 #include "core/storage/migration.h"
 #include "core/storage/sqlerror.h"
 #include "core/storage/transaction.h"
+#include "core/storage/walcoalescingvfs.h"
 
 #include <QDir>
 #include <QFile>
@@ -199,6 +200,8 @@ Result<std::shared_ptr<Database>> Database::open(const QString &filePath)
 
 Result<std::shared_ptr<Database>> Database::open(const QString &filePath, const DatabaseOptions &options)
 {
+    // Before the first connection: each commit's log frames then reach the file in one write.
+    WalCoalescingVfs::install();
     if (filePath.isEmpty() || filePath.startsWith(u":memory:"_s))
         return fail(ErrorCode::InvalidArgument, u"A database file path is needed (in-memory databases are not "
                                                 "shared between threads)."_s);
