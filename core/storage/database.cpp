@@ -13,8 +13,10 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryFile>
+#include <QVariant>
 
 #include <atomic>
 #include <vector>
@@ -389,6 +391,14 @@ Status Database::apply(const Migration &migration)
     return transaction->commit();
 }
 
+sqlite3 *Database::nativeHandle(const QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 QSqlDatabase Database::connection() const
 {
     ThreadConnections::Entry *entry = t_connections.find(m_connections.get());
@@ -419,8 +429,8 @@ bool Database::configure(QSqlDatabase &db) const
     // filled 1,000 pages in about 30 ms, and each checkpoint writes the same hot pages into the database again
     // and syncs both files. Ten times fewer cost the hub about 6 % less CPU per relayed request (tests/bench).
     QSqlQuery query(db);
-    for (const QString &pragma :
-         { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA wal_autocheckpoint = 10000"_s }) {
+    for (const QString &pragma : { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s,
+                                   u"PRAGMA wal_autocheckpoint = %1"_s.arg(CheckpointPages) }) {
         if (!query.exec(pragma)) {
             qCDebug(lcDatabase) << pragma << "failed on" << m_filePath << ":" << query.lastError().text();
             return false;

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+struct sqlite3;
+
 namespace AiHub::Storage {
 
 class ConnectionRegistry;
@@ -46,6 +48,10 @@ public:
     // NORMAL, busy timeout). It is closed and removed when the thread ends or the Database is destroyed. Use it
     // only on the calling thread. If it cannot be opened, the handle is closed and its lastError() says why.
     QSqlDatabase connection() const;
+    // SQLite's own handle of an open connection, for what Qt's driver does not offer; nullptr if there is none.
+    [[nodiscard]] static sqlite3 *nativeHandle(const QSqlDatabase &connection);
+    // Log pages after which a commit checkpoints the write-ahead log (PRAGMA wal_autocheckpoint).
+    static constexpr int CheckpointPages = 10000;
 
     // Maps a driver error from a query on this database (see sqlError()).
     Error error(const QSqlError &sqlError, const QString &action) const;

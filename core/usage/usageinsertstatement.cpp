@@ -3,11 +3,10 @@
 #include "core/usage/usageinsertstatement.h"
 
 #include "core/storage/database.h"
+#include "core/storage/walcheckpointer.h"
 
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -55,6 +54,8 @@ UsageInsertStatement::~UsageInsertStatement()
 
 void UsageInsertStatement::reset()
 {
+    if (m_checkpointer && m_db)
+        m_checkpointer->detach(m_db);
     for (sqlite3_stmt **statement : { &m_statement, &m_manyStatement, &m_begin, &m_commit, &m_rollback }) {
         sqlite3_finalize(*statement); // a no-op on nullptr
         *statement = nullptr;
@@ -71,10 +72,7 @@ Error UsageInsertStatement::error(int code, const QString &action, const Storage
 
 Status UsageInsertStatement::prepare(const QSqlDatabase &connection, const Storage::Database &database)
 {
-    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
-    sqlite3 *db = nullptr;
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        db = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3 *db = Storage::Database::nativeHandle(connection);
     if (!db)
         return fail(database.error(connection.lastError(), u"prepare to record usage"_s));
     if (m_statement && m_db == db)
@@ -95,6 +93,8 @@ Status UsageInsertStatement::prepare(const QSqlDatabase &connection, const Stora
             return fail(e);
         }
     }
+    if (m_checkpointer)
+        m_checkpointer->attach(db);
     return {};
 }
 

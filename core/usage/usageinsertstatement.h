@@ -17,6 +17,7 @@ struct sqlite3_stmt;
 
 namespace AiHub::Storage {
 class Database;
+class WalCheckpointer;
 }
 
 namespace AiHub::Usage {
@@ -31,6 +32,8 @@ public:
     ~UsageInsertStatement();
     Q_DISABLE_COPY_MOVE(UsageInsertStatement)
 
+    // Hands the automatic checkpoint of each connection prepared on to checkpointer (which must outlive this).
+    void setCheckpointer(Storage::WalCheckpointer *checkpointer) { m_checkpointer = checkpointer; }
     // Prepares on this connection unless it is already prepared there.
     [[nodiscard]] Status prepare(const QSqlDatabase &connection, const Storage::Database &database);
     [[nodiscard]] Status begin(const Storage::Database &database);
@@ -57,6 +60,7 @@ private:
     [[nodiscard]] Status step(sqlite3_stmt *statement, int bindResult, const Storage::Database &database);
 
     sqlite3 *m_db = nullptr;
+    Storage::WalCheckpointer *m_checkpointer = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     sqlite3_stmt *m_manyStatement = nullptr; // RowsPerStatement rows
     sqlite3_stmt *m_begin = nullptr;

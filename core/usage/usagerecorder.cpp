@@ -3,6 +3,7 @@
 #include "core/usage/usagerecorder.h"
 
 #include "core/storage/database.h"
+#include "core/storage/walcheckpointer.h"
 #include "core/usage/usagecommitnotifier.h"
 #include "core/usage/usageinsertstatement.h"
 
@@ -43,6 +44,7 @@ UsageRecorder::UsageRecorder(std::shared_ptr<Storage::Database> database, UsageR
     : m_database(std::move(database))
     , m_options(options)
     , m_notifier(std::make_unique<UsageCommitNotifier>())
+    , m_checkpointer(std::make_unique<Storage::WalCheckpointer>(m_database))
     , m_serial(nextSerial())
 {
 }
@@ -66,6 +68,7 @@ void UsageRecorder::start()
         return;
     m_running = true;
     m_stopping = false;
+    m_checkpointer->start();
     m_thread.reset(QThread::create([this] { writerLoop(); }));
     m_thread->setObjectName(u"aihub-usage-writer"_s);
     m_thread->start();
@@ -92,6 +95,7 @@ Status UsageRecorder::stop()
     m_wakeSignal->condition.wakeAll();
     m_thread->wait();
     m_thread.reset();
+    m_checkpointer->stop(); // the writer's connection, the only one it served, is gone
 
     QMutexLocker lock(&m_mutex);
     m_running = false;
@@ -265,8 +269,10 @@ Status UsageRecorder::drainOnThisThread()
 
 void UsageRecorder::writerLoop()
 {
-    // Preparing the INSERT cost more than executing it; this thread keeps one for its whole life.
+    // Preparing the INSERT cost more than executing it; this thread keeps one for its whole life. Its commits
+    // leave checkpoints to the checkpointer's thread (the answers waiting for them would wait for the disk).
     UsageInsertStatement insert;
+    insert.setCheckpointer(m_checkpointer.get());
     QMutexLocker lock(&m_mutex);
     for (;;) {
         if (m_pending.isEmpty()) {

@@ -22,6 +22,7 @@ class QThread;
 
 namespace AiHub::Storage {
 class Database;
+class WalCheckpointer;
 }
 
 namespace AiHub::Usage {
@@ -117,6 +118,7 @@ private:
     qint64 m_dropped = 0;
     qint64 m_appended = 0; // rows ever queued: the next row's sequence number
     std::unique_ptr<UsageCommitNotifier> m_notifier;
+    std::unique_ptr<Storage::WalCheckpointer> m_checkpointer; // the writer thread's checkpoints
     std::optional<Error> m_lastError;
     std::unique_ptr<QThread> m_thread;
     QMutex m_hookMutex; // guards the two below
