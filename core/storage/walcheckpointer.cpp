@@ -3,7 +3,6 @@
 #include "core/storage/walcheckpointer.h"
 
 #include <QLoggingCategory>
-#include <QThread>
 
 #include <sqlite3.h>
 
@@ -31,30 +30,24 @@ WalCheckpointer::~WalCheckpointer()
 
 void WalCheckpointer::start()
 {
-    if (m_thread)
-        return;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stopping = false;
-    }
-    m_thread.reset(QThread::create([this] { run(); }));
-    m_thread->setObjectName(QStringLiteral("aihub-checkpoint"));
-    m_running = true;
-    m_thread->start(QThread::LowPriority);
+    m_running = true; // the thread itself only once a commit needs it: most hubs rarely fill a log
 }
 
 void WalCheckpointer::stop()
 {
-    if (!m_thread)
-        return;
+    m_running = false;
+    std::thread thread;
     {
         const std::lock_guard lock(m_mutex);
         m_stopping = true;
+        thread = std::move(m_thread);
     }
     m_wake.notify_all();
-    m_thread->wait();
-    m_thread.reset();
-    m_running = false;
+    if (thread.joinable())
+        thread.join();
+    const std::lock_guard lock(m_mutex);
+    m_stopping = false;
+    m_state = State::Idle;
 }
 
 void WalCheckpointer::attach(sqlite3 *connection)
@@ -74,24 +67,26 @@ int WalCheckpointer::onCommit(void *self, sqlite3 *connection, const char *schem
     checkpointer->m_logPages.store(pages, std::memory_order_relaxed);
     if (pages < checkpointer->m_pages)
         return SQLITE_OK;
-    bool here = !checkpointer->m_running || pages >= kFallBehindFactor * checkpointer->m_pages;
-    if (!here) {
+    if (checkpointer->m_running && pages < kFallBehindFactor * checkpointer->m_pages) {
         std::unique_lock lock(checkpointer->m_mutex);
-        switch (checkpointer->m_state) {
-        case State::Idle:
-            checkpointer->m_state = State::Requested;
-            lock.unlock();
-            checkpointer->m_wake.notify_one();
-            return SQLITE_OK;
-        case State::Requested:
-            return SQLITE_OK; // the thread is copying
-        case State::Copied:
-            // The thread copied what the log held when it began; what came since is a few commits' worth. Copied
-            // here, between two commits, the log is then all in the database, and SQLite starts it afresh at the
-            // next one: a thread alone would chase a log that grows while it copies.
-            checkpointer->m_state = State::Idle;
-            here = true;
-            break;
+        if (!checkpointer->m_stopping) {
+            switch (checkpointer->m_state) {
+            case State::Idle:
+                checkpointer->m_state = State::Requested;
+                if (!checkpointer->m_thread.joinable()) // a plain thread: a QThread brings an event loop along
+                    checkpointer->m_thread = std::thread([checkpointer] { checkpointer->run(); });
+                lock.unlock();
+                checkpointer->m_wake.notify_one();
+                return SQLITE_OK;
+            case State::Requested:
+                return SQLITE_OK; // the thread is copying
+            case State::Copied:
+                // The thread copied what the log held when it began; what came since is a few commits' worth.
+                // Copied here, between two commits, the log is then all in the database, and SQLite starts it
+                // afresh at the next one: a thread alone would chase a log that grows while it copies.
+                checkpointer->m_state = State::Idle;
+                break;
+            }
         }
     }
     // As SQLite's own automatic checkpoint does; its failure is not the commit's.

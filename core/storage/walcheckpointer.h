@@ -10,8 +10,8 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 
-class QThread;
 struct sqlite3;
 
 namespace AiHub::Storage {
@@ -32,8 +32,9 @@ public:
     ~WalCheckpointer(); // stop()
     Q_DISABLE_COPY_MOVE(WalCheckpointer)
 
+    // Checkpoints go to the thread from now on; it starts when the first one is due.
     void start();
-    // Ends the thread after the checkpoint it may be running.
+    // Ends the thread after the checkpoint it may be running; commits checkpoint themselves again.
     void stop();
 
     // Takes over the automatic checkpoint of a connection; call on the connection's thread, and detach() before
@@ -61,7 +62,7 @@ private:
     State m_state = State::Idle;
     bool m_stopping = false;
     std::atomic<bool> m_running { false };
-    std::unique_ptr<QThread> m_thread;
+    std::thread m_thread;
     std::atomic<int> m_logPages { 0 }; // the log's length after the attached writer's last commit
     std::atomic<qint64> m_checkpoints { 0 };
     std::atomic<qint64> m_commitCheckpoints { 0 };
