@@ -78,18 +78,13 @@ public:
                 return false;
             }
             previousValueEnd = m_p;
-            skipSpace();
-            if (m_p == m_end)
+            const After after = afterItem('}');
+            if (after == After::Bad)
                 return false;
-            if (*m_p == '}') {
-                out->m_closingBrace = m_p - m_begin;
-                ++m_p;
+            if (after == After::Close) {
+                out->m_closingBrace = (m_p - 1) - m_begin;
                 break;
             }
-            if (*m_p != ',')
-                return false;
-            ++m_p;
-            skipSpace();
             if (optionsCutOpen) {
                 out->m_streamOptionsCut.end = m_p - m_begin; // the first member: up to the next one
                 optionsCutOpen = false;
@@ -109,6 +104,25 @@ private:
     {
         while (m_p != m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
             ++m_p;
+    }
+
+    // After an item of an object or array: a comma (m_p then at the next item), its closing bracket (m_p after
+    // it), or anything else.
+    enum class After { Comma, Close, Bad };
+    After afterItem(char close)
+    {
+        skipSpace();
+        if (m_p == m_end)
+            return After::Bad;
+        if (*m_p == close) {
+            ++m_p;
+            return After::Close;
+        }
+        if (*m_p != ',')
+            return After::Bad;
+        ++m_p;
+        skipSpace();
+        return After::Comma;
     }
 
     bool literal(std::string_view word)
@@ -167,17 +181,8 @@ private:
         for (;;) {
             if (!message())
                 return false;
-            skipSpace();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == ']') {
-                ++m_p;
-                return true;
-            }
-            if (*m_p != ',')
-                return false;
-            ++m_p;
-            skipSpace();
+            if (const After after = afterItem(']'); after != After::Comma)
+                return after == After::Close;
         }
     }
 
@@ -227,17 +232,11 @@ private:
             } else if (!skipValue(3)) {
                 return false;
             }
-            skipSpace();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == '}') {
-                ++m_p;
+            if (const After after = afterItem('}'); after != After::Comma) {
+                if (after == After::Bad)
+                    return false;
                 break;
             }
-            if (*m_p != ',')
-                return false;
-            ++m_p;
-            skipSpace();
         }
         if (!sawRole)
             return false;
@@ -332,17 +331,8 @@ private:
             }
             if (!skipValue(depth))
                 return false;
-            skipSpace();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == close) {
-                ++m_p;
-                return true;
-            }
-            if (*m_p != ',')
-                return false;
-            ++m_p;
-            skipSpace();
+            if (const After after = afterItem(close); after != After::Comma)
+                return after == After::Close;
         }
     }
 
