@@ -146,11 +146,9 @@ private:
         return true;
     }
 
-    // A member name without escapes and the colon after it; m_p ends at the value.
-    bool plainKey(std::string_view *key)
+    // The colon after a member name; m_p ends at the value.
+    bool colon()
     {
-        if (!plainString(key))
-            return false;
         skipSpace();
         if (m_p == m_end || *m_p != ':')
             return false;
@@ -158,6 +156,9 @@ private:
         skipSpace();
         return m_p != m_end;
     }
+
+    // A member name without escapes and the colon after it.
+    bool plainKey(std::string_view *key) { return plainString(key) && colon(); }
 
     bool modelName(OpenAiRequestScan *out)
     {
@@ -321,13 +322,8 @@ private:
                 if (m_p == m_end || *m_p != '"')
                     return false;
                 JsonText::Unescaped ignored;
-                if (!JsonText::readString(m_p, m_end, ignored))
+                if (!JsonText::readString(m_p, m_end, ignored) || !colon())
                     return false;
-                skipSpace();
-                if (m_p == m_end || *m_p != ':')
-                    return false;
-                ++m_p;
-                skipSpace();
             }
             if (!skipValue(depth))
                 return false;
